@@ -1,0 +1,358 @@
+"""Network analysis of a diplokg graph: who met whom, and who is central.
+
+Plain functions in the style of networkx: each takes an rdflib graph (or a networkx graph) and
+returns a new value; nothing is cached and nothing is modified in place.
+
+Node identifiers are the resources' IRIs as strings, so results can be joined back to the RDF
+graph. All functions are deterministic: the same graph gives the same result, in the same order.
+
+Example
+-------
+>>> from rdflib import Graph, Literal, RDF, RDFS
+>>> from diplokg.namespace import DK, DKR
+>>> g = Graph()
+>>> for name in ("Ana", "Bo", "Cy"):
+...     _ = g.add((DKR[name], RDF.type, DK.Person))
+...     _ = g.add((DKR[name], RDFS.label, Literal(name)))
+>>> _ = g.add((DKR.m1, RDF.type, DK.Meeting))
+>>> for name in ("Ana", "Bo", "Cy"):
+...     _ = g.add((DKR.m1, DK.participant, DKR[name]))
+>>> for a, b in (("Ana", "Bo"), ("Ana", "Cy")):
+...     _ = g.add((DKR[a], DK.met, DKR[b]))
+...     _ = g.add((DKR[b], DK.met, DKR[a]))
+>>> [row["name"] for row in central_actors(g)]
+['Ana', 'Bo', 'Cy']
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+from rdflib.term import Node
+
+from diplokg.namespace import DK
+
+__all__ = [
+    "person_network",
+    "meeting_network",
+    "centrality",
+    "central_actors",
+]
+
+#: The centrality measures :func:`centrality` computes, in column order.
+MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "eigenvector")
+
+
+# ------------------------------------------------------------------ small RDF helpers
+# Shared with diplokg.render; private because their behaviour is not part of the contract.
+
+
+def _literal_rank(lit: Node) -> tuple[int, str]:
+    """Sort key that prefers English, then untagged, then other languages; then the text."""
+    lang = getattr(lit, "language", None)
+    if lang is not None and lang.lower().startswith("en"):
+        pref = 0
+    elif lang is None:
+        pref = 1
+    else:
+        pref = 2
+    return (pref, str(lit))
+
+
+def _first_literal(graph: Graph, subject: Node, *predicates: URIRef) -> str | None:
+    """The preferred literal value of the first predicate that has one, or None."""
+    for predicate in predicates:
+        values = [o for o in graph.objects(subject, predicate) if isinstance(o, Literal)]
+        if values:
+            return str(min(values, key=_literal_rank))
+    return None
+
+
+def _local_name(node: Node) -> str:
+    text = str(node)
+    for sep in ("#", "/"):
+        if sep in text.rstrip(sep):
+            text = text.rstrip(sep).rsplit(sep, 1)[1]
+    return text
+
+
+def _label(graph: Graph, node: Node) -> str:
+    """Human-readable label: rdfs:label, skos:prefLabel, dk:title, dk:fileName or the IRI's tail."""
+    label = _first_literal(graph, node, RDFS.label, SKOS.prefLabel, DK.title, DK.fileName)
+    return label if label is not None else _local_name(node)
+
+
+def _nodes_of_type(graph: Graph, cls: URIRef) -> list[Node]:
+    return sorted({s for s in graph.subjects(RDF.type, cls) if not isinstance(s, Literal)}, key=str)
+
+
+def _participants(graph: Graph, meeting: Node) -> set[Node]:
+    """Participants of a meeting, hosts included (dk:host is a sub-property of dk:participant)."""
+    return set(graph.objects(meeting, DK.participant)) | set(graph.objects(meeting, DK.host))
+
+
+def _country_label(graph: Graph, person: Node) -> str | None:
+    countries = sorted(graph.objects(person, DK.country), key=str)
+    return _label(graph, countries[0]) if countries else None
+
+
+def _persons(graph: Graph) -> set[Node]:
+    """Typed persons, plus both ends of every dk:met triple (dk:met's domain and range)."""
+    persons: set[Node] = set(graph.subjects(RDF.type, DK.Person))
+    for a, b in graph.subject_objects(DK.met):
+        persons.add(a)
+        persons.add(b)
+    return {p for p in persons if isinstance(p, (URIRef, BNode))}
+
+
+def _person_meetings(graph: Graph) -> dict[Node, set[Node]]:
+    """Map each person to the meetings (dk:Meeting, or anything with participants) they attend."""
+    persons = _persons(graph)
+    meetings = set(graph.subjects(RDF.type, DK.Meeting))
+    meetings |= set(graph.subjects(DK.participant, None)) | set(graph.subjects(DK.host, None))
+    result: dict[Node, set[Node]] = {p: set() for p in persons}
+    for meeting in meetings:
+        for participant in _participants(graph, meeting):
+            if participant in result:
+                result[participant].add(meeting)
+    return result
+
+
+# ------------------------------------------------------------------ networks
+
+
+def person_network(graph: Graph) -> nx.Graph:
+    """Person–person network of who met whom.
+
+    Nodes are the IRIs (strings) of every ``dk:Person`` (and of anything at either end of a
+    ``dk:met`` triple), with attributes ``label`` and ``country`` (label of ``dk:country`` or
+    ``None``). Persons without a ``dk:met`` edge, for instance the only named participant of a
+    meeting, are isolated nodes.
+
+    There is one edge for each ``dk:met`` pair (in either direction). Its ``weight`` is the number
+    of meetings in which both are ``dk:participant`` (or ``dk:host``), at least 1; ``meetings`` is
+    the sorted list of those meetings' IRIs.
+
+    >>> from rdflib import Graph, RDF
+    >>> from diplokg.namespace import DK, DKR
+    >>> g = Graph()
+    >>> for p in (DKR.a, DKR.b, DKR.c):
+    ...     _ = g.add((p, RDF.type, DK.Person))
+    >>> for m in (DKR.m1, DKR.m2):
+    ...     _ = g.add((m, RDF.type, DK.Meeting))
+    ...     _ = g.add((m, DK.participant, DKR.a))
+    ...     _ = g.add((m, DK.participant, DKR.b))
+    >>> _ = g.add((DKR.a, DK.met, DKR.b))
+    >>> G = person_network(g)
+    >>> sorted(G.nodes) == [str(DKR.a), str(DKR.b), str(DKR.c)]
+    True
+    >>> G.edges[str(DKR.a), str(DKR.b)]["weight"]
+    2
+    """
+    G = nx.Graph()
+    person_meetings = _person_meetings(graph)
+    for person in sorted(person_meetings, key=str):
+        G.add_node(
+            str(person),
+            label=_label(graph, person),
+            country=_country_label(graph, person),
+        )
+    by_id = {str(p): p for p in person_meetings}
+    pairs = {
+        tuple(sorted((str(a), str(b))))
+        for a, b in graph.subject_objects(DK.met)
+        if a != b and a in person_meetings and b in person_meetings
+    }
+    for a, b in sorted(pairs):
+        shared = person_meetings[by_id[a]] & person_meetings[by_id[b]]
+        meetings = sorted(str(m) for m in shared)
+        G.add_edge(a, b, weight=max(1, len(meetings)), meetings=meetings)
+    return G
+
+
+def meeting_network(graph: Graph) -> nx.Graph:
+    """Bipartite person–meeting network.
+
+    Nodes are persons and meetings (IRIs as strings) with attributes ``kind`` (``"person"`` or
+    ``"meeting"``), ``bipartite`` (0 for persons, 1 for meetings, as ``networkx.bipartite``
+    expects) and ``label``; meetings also carry ``date`` (the ``dk:date`` value or ``None``).
+    There is an edge between a person and each meeting they take part in (``dk:participant`` or
+    ``dk:host``); countries and organisations taking part are left out.
+
+    >>> from rdflib import Graph, RDF
+    >>> from diplokg.namespace import DK, DKR
+    >>> g = Graph()
+    >>> _ = g.add((DKR.a, RDF.type, DK.Person))
+    >>> _ = g.add((DKR.m1, RDF.type, DK.Meeting))
+    >>> _ = g.add((DKR.m1, DK.participant, DKR.a))
+    >>> B = meeting_network(g)
+    >>> B.nodes[str(DKR.m1)]["kind"], B.number_of_edges()
+    ('meeting', 1)
+    """
+    B = nx.Graph()
+    person_meetings = _person_meetings(graph)
+    meetings = set(graph.subjects(RDF.type, DK.Meeting))
+    for ms in person_meetings.values():
+        meetings |= ms
+    for person in sorted(person_meetings, key=str):
+        B.add_node(str(person), kind="person", bipartite=0, label=_label(graph, person))
+    for meeting in sorted(meetings, key=str):
+        dates = sorted(str(d) for d in graph.objects(meeting, DK.date))
+        B.add_node(
+            str(meeting),
+            kind="meeting",
+            bipartite=1,
+            label=_label(graph, meeting),
+            date=dates[0] if dates else None,
+        )
+    edges = sorted((str(p), str(m)) for p, ms in person_meetings.items() for m in ms)
+    B.add_edges_from(edges)
+    return B
+
+
+# ------------------------------------------------------------------ centrality
+
+
+def _pagerank(G: nx.Graph) -> dict:
+    """``nx.pagerank`` (which needs scipy), or the same power iteration in pure Python."""
+    try:
+        return nx.pagerank(G, weight="weight", max_iter=1000)
+    except ImportError:
+        pass
+    # Pure-Python power iteration with networkx's defaults: alpha 0.85, uniform teleport,
+    # dangling (isolated) nodes spread their rank uniformly, l1 tolerance N * 1e-6.
+    alpha, tol, max_iter = 0.85, 1.0e-6, 1000
+    nodes = list(G)
+    n = len(nodes)
+    out_weight = {u: sum(d.get("weight", 1) for _, _, d in G.edges(u, data=True)) for u in nodes}
+    x = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = dict.fromkeys(nodes, 0.0)
+        dangle = alpha * sum(last[u] for u in nodes if out_weight[u] == 0)
+        for u in nodes:
+            if out_weight[u]:
+                share = alpha * last[u] / out_weight[u]
+                for _, v, d in G.edges(u, data=True):
+                    x[v] += share * d.get("weight", 1)
+        for u in nodes:
+            x[u] += (dangle + 1.0 - alpha) / n
+        if sum(abs(x[u] - last[u]) for u in nodes) < n * tol:
+            return x
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def _eigenvector(G: nx.Graph) -> dict:
+    """Eigenvector centrality computed per connected component, robust to isolated nodes.
+
+    Each component with at least one edge gets ``nx.eigenvector_centrality`` (weighted, up to
+    1000 iterations), scaled by ``sqrt(component size / nodes in such components)`` so a connected
+    graph gets exactly networkx's values and the whole vector keeps Euclidean norm 1. Isolated
+    nodes, and components whose power iteration does not converge, get 0.0.
+    """
+    result = dict.fromkeys(G, 0.0)
+    components = [sorted(c, key=str) for c in nx.connected_components(G) if len(c) > 1]
+    total = sum(len(c) for c in components)
+    for component in sorted(components, key=lambda c: str(c[0])):
+        sub = G.subgraph(component)
+        try:
+            values = nx.eigenvector_centrality(sub, max_iter=1000, weight="weight")
+        except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+            continue
+        scale = math.sqrt(len(component) / total)
+        for node, value in values.items():
+            result[node] = value * scale
+    return result
+
+
+def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
+    """Centrality measures of every node of ``G``.
+
+    Returns ``{node: {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}}``:
+
+    - ``degree``: ``nx.degree_centrality``;
+    - ``weighted_degree``: sum of the ``weight`` of the node's edges (1 per edge without one);
+    - ``betweenness``: ``nx.betweenness_centrality`` (exact, unweighted, normalised);
+    - ``pagerank``: PageRank with ``weight="weight"`` (pure Python when scipy is missing);
+    - ``eigenvector``: weighted eigenvector centrality per connected component; isolated nodes
+      and components that do not converge get 0.0.
+
+    An empty graph gives ``{}``.
+
+    >>> import networkx as nx
+    >>> G = nx.star_graph(3)          # node 0 is the hub
+    >>> c = centrality(G)
+    >>> max(c, key=lambda n: c[n]["pagerank"])
+    0
+    >>> c[0]["degree"], c[0]["weighted_degree"], c[0]["betweenness"]
+    (1.0, 3.0, 1.0)
+    >>> centrality(nx.Graph())
+    {}
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    degree = nx.degree_centrality(G)
+    weighted = {n: float(d) for n, d in G.degree(weight="weight")}
+    betweenness = nx.betweenness_centrality(G, normalized=True)
+    pagerank = _pagerank(G)
+    eigenvector = _eigenvector(G)
+    return {
+        n: {
+            "degree": float(degree[n]),
+            "weighted_degree": weighted[n],
+            "betweenness": float(betweenness[n]),
+            "pagerank": float(pagerank[n]),
+            "eigenvector": float(eigenvector[n]),
+        }
+        for n in G
+    }
+
+
+def central_actors(graph: Graph, top: int | None = 10) -> list[dict]:
+    """The most central persons of the person network, as table rows.
+
+    Rows are sorted by PageRank (descending), then name, then IRI, and cut to ``top`` rows
+    (``None`` for all). Each row has ``rank`` (1-based), ``name``, ``country`` (label or
+    ``None``), ``meetings`` (number of meetings the person takes part in), ``degree``,
+    ``weighted_degree``, ``betweenness``, ``pagerank``, ``eigenvector`` (rounded to 4 decimals)
+    and ``id`` (the person's IRI).
+
+    >>> from rdflib import Graph, Literal, RDF, RDFS
+    >>> from diplokg.namespace import DK, DKR
+    >>> g = Graph()
+    >>> for name in ("Hub", "Leaf1", "Leaf2"):
+    ...     _ = g.add((DKR[name], RDF.type, DK.Person))
+    ...     _ = g.add((DKR[name], RDFS.label, Literal(name)))
+    ...     _ = g.add((DKR.m1, DK.participant, DKR[name]))
+    >>> for leaf in ("Leaf1", "Leaf2"):
+    ...     _ = g.add((DKR.Hub, DK.met, DKR[leaf]))
+    >>> rows = central_actors(g, top=2)
+    >>> [(r["rank"], r["name"], r["meetings"], r["degree"]) for r in rows]
+    [(1, 'Hub', 1, 1.0), (2, 'Leaf1', 1, 0.5)]
+    """
+    if top is not None and top < 0:
+        raise ValueError(f"top must be >= 0 or None, got {top}")
+    G = person_network(graph)
+    scores = centrality(G)
+    meetings = {str(p): len(ms) for p, ms in _person_meetings(graph).items()}
+    rows = []
+    for node, data in G.nodes(data=True):
+        row = {
+            "rank": 0,
+            "name": data["label"],
+            "country": data["country"],
+            "meetings": meetings.get(node, 0),
+        }
+        row.update({m: round(scores[node][m], 4) for m in MEASURES})
+        row["id"] = node
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["pagerank"], r["name"].casefold(), r["name"], r["id"]))
+    if top is not None:
+        rows = rows[:top]
+    for i, row in enumerate(rows, start=1):
+        row["rank"] = i
+    return rows
+

@@ -1,0 +1,171 @@
+"""Date phrases and their resolution against a document's publication date.
+
+``resolve_date("Friday, July 13th", published=PartialDate(2018, 7, 12), prefer="future")`` is
+2018-07-13. Relative and partial phrases ("Tuesday", "tomorrow", "this week", "last month",
+"later this year") resolve only as precisely as the publication date allows: a weekday needs a
+known publication day, and "last month" gives a year and month, never an invented day. Parsing is
+done by ``dateparser``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..corpus import PartialDate
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [m.lower() for m in calendar.month_name[1:]]
+RELATIVE_DAY_WORDS = {"today", "tomorrow", "yesterday", "tonight"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"(?i)\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?")
+_DAY_NUMBER = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date phrase and what it resolves to (``value`` is None when it cannot be fixed)."""
+
+    text: str
+    value: PartialDate | None
+
+
+def _base(published: PartialDate, prefer: str | None) -> datetime:
+    if published.day and published.month:
+        return datetime(published.year, published.month, published.day)
+    if published.month:
+        last = calendar.monthrange(published.year, published.month)[1]
+        return datetime(published.year, published.month, 1 if prefer == "future" else last)
+    return datetime(published.year, 1 if prefer == "future" else 12, 1 if prefer == "future" else 31)
+
+
+def _kind(text: str) -> str:
+    """absolute (has a year), month_day, month, weekday, relative_day, relative_period or other."""
+    lower = text.lower()
+    if _YEAR.search(lower):
+        return "absolute"
+    has_month = bool(_MONTH.search(lower))
+    if has_month and _DAY_NUMBER.search(_MONTH.sub(" ", lower)):
+        return "month_day"
+    if has_month:
+        return "month"
+    if any(w in lower for w in RELATIVE_DAY_WORDS) or re.search(r"\b\d+ days? (ago|from now)\b", lower):
+        return "relative_day"
+    if any(re.search(rf"\b{w}\b", lower) for w in WEEKDAYS):
+        return "weekday"
+    if re.search(r"\b(week|month|year)\b", lower):
+        return "relative_period"
+    return "other"
+
+
+def resolve_date(text: str, published: PartialDate | None, prefer: str | None = None) -> ResolvedDate:
+    """Resolve a date phrase against the publication date.
+
+    ``prefer`` is ``"past"`` for held events and ``"future"`` for planned ones; it decides
+    whether "Tuesday" means the last or the next Tuesday.
+
+    >>> resolve_date("July 10th", PartialDate(2018, 7, 12), "past").value.isoformat()
+    '2018-07-10'
+    >>> resolve_date("On July 24", PartialDate(2023, 7), "past").value.isoformat()
+    '2023-07-24'
+    >>> resolve_date("Tuesday", PartialDate(2023, 7), "past").value is None
+    True
+    >>> resolve_date("last month", PartialDate(2019, 6, 7), "past").value.isoformat()
+    '2019-05'
+    """
+    phrase = re.sub(r"(?i)^(on|in|at|by|since|from|during)\s+", "", text.strip()).strip(" ,.")
+    kind = _kind(phrase)
+    if kind == "other":
+        return ResolvedDate(text, None)
+    if published is None and kind != "absolute":
+        return ResolvedDate(text, None)
+    if kind in {"weekday", "relative_day"} and (published is None or published.day is None):
+        return ResolvedDate(text, None)
+    if kind == "relative_period" and published is not None:
+        lower = phrase.lower()
+        if "year" in lower and not re.search(r"\b(last|next|previous)\b", lower):
+            return ResolvedDate(text, PartialDate(published.year))  # this year, later this year
+        if "week" in lower and published.day is None:
+            return ResolvedDate(text, None)
+    settings = {"PREFER_DATES_FROM": prefer or "current_period", "RETURN_TIME_AS_PERIOD": True}
+    if published is not None:
+        settings["RELATIVE_BASE"] = _base(published, prefer)
+    parser = DateDataParser(languages=["en"], settings=settings)
+    data = parser.get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return ResolvedDate(text, None)
+    value = data.date_obj
+    period = data.period or "day"
+    if kind == "month_day" and published is not None and published.month is None:
+        period = "day"
+    if period == "day":
+        return ResolvedDate(text, PartialDate(value.year, value.month, value.day))
+    if period == "week":
+        start = value - timedelta(days=value.weekday())
+        end = start + timedelta(days=6)
+        if (start.year, start.month) == (end.year, end.month):
+            return ResolvedDate(text, PartialDate(start.year, start.month))
+        return ResolvedDate(text, PartialDate(start.year) if start.year == end.year else None)
+    if period == "month":
+        return ResolvedDate(text, PartialDate(value.year, value.month))
+    return ResolvedDate(text, PartialDate(value.year))
+
+
+class DateFinder:
+    """Date phrases: the NER's DATE entities plus weekday and relative-day words it misses."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(
+            "DATE",
+            [
+                [{"LOWER": {"IN": ["this", "next", "last", "on"]}, "OP": "?"},
+                 {"LOWER": {"IN": WEEKDAYS}}],
+                [{"LOWER": {"IN": sorted(RELATIVE_DAY_WORDS)}}],
+                [{"LOWER": {"IN": MONTHS}}, {"TEXT": {"REGEX": r"^[0-3]?\d(st|nd|rd|th)?$"}}],
+            ],
+        )
+
+    def __call__(self, doc: Doc) -> list[DateMention]:
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
+        for _, start, end in self.matcher(doc):
+            if not any(s <= start < e or start <= s < end for s, e in spans):
+                spans.append((start, end))
+        spans = sorted(set(spans))
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return [DateMention(s, e, doc[s:e].text) for s, e in merged if _kind(doc[s:e].text) != "other"]
+
+
+if not Doc.has_extension("dates"):
+    Doc.set_extension("dates", default=None)
+
+
+@Language.factory("diplokg_dates", assigns=["doc._.dates"], requires=["doc.ents"])
+def make_dates_component(nlp: Language, name: str):
+    """``doc._.dates``: the :class:`DateMention` list of the document."""
+    finder = DateFinder(nlp)
+
+    def dates_component(doc: Doc) -> Doc:
+        doc._.dates = finder(doc)
+        return doc
+
+    return dates_component

@@ -1,0 +1,150 @@
+"""Lines, sentences and boilerplate.
+
+Web pages saved as text carry navigation, banners, share buttons, "was this page helpful"
+prompts, related-article lists and footers. ``boilerplate_spans`` recognises them from generic
+cues (no site-specific rules), and the ``diplokg_boilerplate`` component marks the sentences
+that lie in them so that no fact is mined from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+#: Lines that are boilerplate on their own, whatever site they come from.
+BOILERPLATE_LINE = re.compile(
+    r"""(?ix)
+    ^\s*(?:
+        (?:share|print|email|tweet|facebook|twitter|linkedin|whatsapp|reddit)\b[\s:»]*$
+      | .*\bskip\ to\ (?:main\ )?content\b.*
+      | .*\bwas\ this\ page\ helpful\b.* | .*\bthis\ page\ was\ (?:not\ )?helpful\b.*
+      | last\ (?:updated|modified|reviewed)\b.*
+      | .*\bofficial\ websites?\b.* | .*\.gov\ website.* | .*\bsecure\ \.gov\b.*
+      | .*\bsafely\ connect\ using\ https\b.* | .*https?://.*
+      | breadcrumb | archived\ content | .*\barchive\ contains\ outdated\b.*
+      | .*\bcookies?\b.* | privacy\ policy | accessibility(?:\ statement)? | copyright.*
+      | .*\ball\ rights\ reserved\b.* | subscribe.* | sign\ up.* | .*\bnewsletter\b.*
+      | follow\ us.* | .*\bclick\ here\b.* | originally\ published\b.*
+      | tags?\s*:.* | no\ tags\ to\ display | comments?\s*:?
+      | translate\b.* | .*\bd[ée]janos\ tu\ opini[óo]n\b.* | leave\ (?:a\ |your\ )?(?:comment|reply).*
+      | contact\ us | foia | no\ fear\ act | website\ feedback | usa\.gov | site\ map
+      | home | \#\#\#+ | release\ date\s*:.* | press\ release | government\ website
+      | u\.s\.\ flag | read\ more.* | back\ to\ top | menu | search
+      | (?:\d+\.\s+)?(?:home|about\ us|site\ links|news\ archive|archived|news|newsroom|press\ releases)
+      | [—–-]\s*[a-z]+\ \d{1,2},\ \d{4}
+    )\s*$
+    """
+)
+#: A line that opens a list of other articles: everything after it is boilerplate.
+TAIL_OPENER = re.compile(
+    r"(?i)^\s*(?:related\s+(?:articles?|news|content|stories|posts|links|releases)|"
+    r"more\s+(?:from|news|stories)\b.*|recent\s+(?:news|posts|articles)|see\s+also|"
+    r"you\s+may\s+also\s+like|read\s+next|most\s+popular)\s*:?\s*$"
+)
+NUMBERED_ITEM = re.compile(r"^\s*\d+\.\s+\S.{0,120}$")
+SHORT_LINE_WORDS = 6
+_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ';')
+
+
+def _is_short(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.split()) <= SHORT_LINE_WORDS and not stripped.endswith(_TERMINAL)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the boilerplate lines of ``text``.
+
+    A line is boilerplate when it matches a generic boilerplate cue, when it follows a
+    "Related articles"-style opener, when it is a numbered menu item, or when it is a short line
+    (no sentence punctuation) in a run of three or more such lines, or in the runs of short lines
+    that open or close the document.
+
+    >>> text = "Share\\n\\nThe ministers met in Lima.\\n\\nRelated Articles\\n\\nOther story"
+    >>> [text[s:e] for s, e in boilerplate_spans(text)]
+    ['Share', 'Related Articles', 'Other story']
+    """
+    lines: list[tuple[int, int, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    flags = [False] * len(lines)
+    tail = False
+    for i, (_, _, line) in enumerate(lines):
+        if tail or TAIL_OPENER.match(line):
+            tail = True
+            flags[i] = True
+        elif BOILERPLATE_LINE.match(line):
+            flags[i] = True
+        elif NUMBERED_ITEM.match(line) and not line.rstrip().endswith(_TERMINAL):
+            # a menu or breadcrumb item: short, or continuing a boilerplate list
+            flags[i] = _is_short(line) or (i > 0 and flags[i - 1])
+    # runs of short lines: three or more in a row, or at the very start or end of the page
+    i = 0
+    while i < len(lines):
+        if not _is_short(lines[i][2]) and not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (_is_short(lines[j][2]) or flags[j]):
+            j += 1
+        if j - i >= 3 or j == len(lines) or (i == 0 and j - i >= 2):
+            for k in range(i, j):
+                flags[k] = True
+        i = j
+    return [(start, end) for (start, end, _), flag in zip(lines, flags) if flag]
+
+
+SENTENCE_END = {".", "!", "?", "…", "\"", "”", "’", "'", ":", ";", ")"}
+
+
+def _set_line_starts(doc: Doc) -> Doc:
+    """A line break starts a sentence; elsewhere a sentence may only start after sentence
+    punctuation (so that the parser cannot split "Mexico | City")."""
+    previous = None
+    for token in doc:
+        if token.i == 0:
+            previous = token
+            continue
+        if "\n" in previous.text or previous.text_with_ws.endswith("\n"):
+            token.is_sent_start = True
+        elif not previous.is_space and previous.text not in SENTENCE_END and not previous.text.endswith("."):
+            token.is_sent_start = False
+        previous = token
+    return doc
+
+
+@Language.component("diplokg_lines", assigns=["token.is_sent_start"])
+def lines_component(doc: Doc) -> Doc:
+    """A line break always ends a sentence (headings, list items, datelines); a sentence
+    never starts after a word that ends no sentence."""
+    return _set_line_starts(doc)
+
+
+if not Doc.has_extension("boilerplate"):
+    Doc.set_extension("boilerplate", default=None)
+if not Span.has_extension("is_boilerplate"):
+    Span.set_extension(
+        "is_boilerplate",
+        getter=lambda span: any(
+            s <= span.start_char < e for s, e in (span.doc._.boilerplate or ())
+        ),
+    )
+
+
+@Language.component(
+    "diplokg_boilerplate", assigns=["doc._.boilerplate"], requires=["token.is_sent_start"]
+)
+def boilerplate_component(doc: Doc) -> Doc:
+    """Mark boilerplate lines: ``doc._.boilerplate`` is a list of character spans and
+    ``span._.is_boilerplate`` tells whether a sentence starts inside one."""
+    doc._.boilerplate = boilerplate_spans(doc.text)
+    return doc
+
+
+def content_sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` that are not boilerplate and not blank."""
+    return [s for s in doc.sents if s.text.strip() and not s._.is_boilerplate]

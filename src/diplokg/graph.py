@@ -1,0 +1,183 @@
+"""The rdflib graph: resolved records written with the contract's vocabulary and provenance."""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+
+from .corpus import PartialDate
+from .extract.records import Evidence, PlaceRef
+from .namespace import DK, DKR, PREFIXES, TOPIC_SCHEME
+from .ontology import Ontology
+from .resolve import ResolvedCorpus
+from .text import clean_text, slug
+
+
+def date_literal(value: PartialDate) -> Literal:
+    """xsd:date, or xsd:gYearMonth / xsd:gYear when only that is known."""
+    datatype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[value.precision]
+    return Literal(value.isoformat(), datatype=datatype)
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return DKR[f"document/{slug(doc_id)}"]
+
+
+def _add_evidence(graph: Graph, node: URIRef, evidence: list[Evidence]) -> None:
+    for item in evidence:
+        graph.add((node, DK.evidence, Literal(clean_text(item.text))))
+
+
+def _place_node(graph: Graph, place: PlaceRef, ontology: Ontology) -> URIRef:
+    if place.key:
+        node = URIRef(place.key)
+        entry = ontology.entries.get(place.key)
+        graph.add((node, RDF.type, DK.Country if place.kind == "country" else DK.City))
+        graph.add((node, RDFS.label, Literal(entry.label if entry else clean_text(place.label))))
+    else:
+        node = DKR[f"place/{slug(place.label)}"]
+        graph.add((node, RDF.type, DK.City))
+        graph.add((node, RDFS.label, Literal(clean_text(place.label))))
+    if place.kind == "city" and place.country:
+        graph.add((node, DK.locatedIn, URIRef(place.country)))
+        _country_node(graph, place.country, ontology)
+    return node
+
+
+def _country_node(graph: Graph, iri: str, ontology: Ontology) -> URIRef:
+    node = URIRef(iri)
+    entry = ontology.entries.get(iri)
+    graph.add((node, RDF.type, DK.Country))
+    graph.add((node, RDFS.label, Literal(entry.label if entry else iri.rsplit("/", 1)[-1])))
+    return node
+
+
+def _topic_scheme(graph: Graph, ontology: Ontology) -> None:
+    graph.add((TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme))
+    graph.add((TOPIC_SCHEME, SKOS.prefLabel, Literal("diplokg topics", lang="en")))
+    for topic in ontology.topics.values():
+        node = URIRef(topic.iri)
+        graph.add((node, RDF.type, DK.Topic))
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, TOPIC_SCHEME))
+        graph.add((node, SKOS.prefLabel, Literal(topic.label, lang="en")))
+
+
+def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
+    """The knowledge graph of a resolved corpus."""
+    graph = new_graph()
+    _topic_scheme(graph, ontology)
+    for doc in corpus.documents:
+        node = document_iri(doc.doc_id)
+        graph.add((node, RDF.type, DK.Document))
+        graph.add((node, DK.fileName, Literal(doc.file_name)))
+        if doc.published:
+            graph.add((node, DK.published, date_literal(doc.published)))
+        if doc.title:
+            graph.add((node, DK.title, Literal(clean_text(doc.title))))
+        if doc.publisher:
+            graph.add((node, DK.publisher, Literal(clean_text(doc.publisher))))
+    for country, docs in corpus.countries.items():
+        node = _country_node(graph, country, ontology)
+        for doc_id in docs:
+            graph.add((node, DK.mentionedIn, document_iri(doc_id)))
+    for org, docs in corpus.organizations.items():
+        node = URIRef(org)
+        entry = ontology.entries.get(org)
+        graph.add((node, RDF.type, DK.Organization))
+        graph.add((node, RDFS.label, Literal(entry.label if entry else org)))
+        if entry and entry.country:
+            graph.add((node, DK.country, _country_node(graph, entry.country, ontology)))
+        for doc_id in docs:
+            graph.add((node, DK.mentionedIn, document_iri(doc_id)))
+    for person in corpus.persons.values():
+        node = URIRef(person.iri)
+        graph.add((node, RDF.type, DK.Person))
+        graph.add((node, RDFS.label, Literal(clean_text(person.label))))
+        for name in sorted(person.names - {person.label}):
+            graph.add((node, SKOS.altLabel, Literal(clean_text(name))))
+        for title in person.titles:
+            graph.add((node, DK.title, Literal(clean_text(title))))
+        if person.country:
+            graph.add((node, DK.country, _country_node(graph, person.country, ontology)))
+        for doc_id in person.documents:
+            graph.add((node, DK.mentionedIn, document_iri(doc_id)))
+    for meeting in corpus.meetings:
+        node = URIRef(meeting.iri)
+        graph.add((node, RDF.type, DK.Meeting))
+        place_label = None
+        if meeting.place:
+            place = _place_node(graph, meeting.place, ontology)
+            graph.add((node, DK.location, place))
+            place_label = graph.value(place, RDFS.label)
+        when = meeting.date.isoformat() if meeting.date else None
+        label = meeting.kind.capitalize() + (f" in {place_label}" if place_label else "") + (f", {when}" if when else "")
+        graph.add((node, RDFS.label, Literal(label)))
+        for person in meeting.persons:
+            graph.add((node, DK.participant, URIRef(person)))
+        for host in meeting.hosts:
+            graph.add((node, DK.host, URIRef(host)))
+        covered = {corpus.persons[p].country for p in meeting.persons if p in corpus.persons}
+        # countries and organisations take part as such only where no person of theirs is named
+        for country in meeting.countries - covered:
+            graph.add((node, DK.participant, _country_node(graph, country, ontology)))
+        if not meeting.persons:
+            for org in meeting.organizations:
+                graph.add((node, DK.participant, URIRef(org)))
+        for doc_id in meeting.documents:
+            graph.add((node, DK.source, document_iri(doc_id)))
+        if meeting.date:
+            graph.add((node, DK.date, date_literal(meeting.date)))
+        if meeting.date_text:
+            graph.add((node, DK.dateText, Literal(clean_text(meeting.date_text))))
+        graph.add((node, DK.status, Literal(meeting.status)))
+        graph.add((node, DK.kind, Literal(meeting.kind)))
+        _add_evidence(graph, node, meeting.evidence)
+        for topic in meeting.topics:
+            graph.add((URIRef(topic), DK.discussedAt, node))
+        for pair in meeting.pairs:
+            a, b = sorted(pair)
+            graph.add((URIRef(a), DK.met, URIRef(b)))
+            graph.add((URIRef(b), DK.met, URIRef(a)))
+    for agreement in corpus.agreements.values():
+        node = URIRef(agreement.iri)
+        graph.add((node, RDF.type, DK.Agreement))
+        graph.add((node, RDFS.label, Literal(clean_text(agreement.label))))
+        for country in agreement.countries:
+            graph.add((node, DK.commits, _country_node(graph, country, ontology)))
+        for doc_id in agreement.documents:
+            graph.add((node, DK.source, document_iri(doc_id)))
+        if agreement.date and agreement.own_statement:
+            graph.add((node, DK.date, date_literal(agreement.date)))
+        _add_evidence(graph, node, agreement.evidence)
+    for commitment in corpus.commitments:
+        node = URIRef(commitment.iri)
+        record = commitment.record
+        graph.add((node, RDF.type, DK.Commitment))
+        graph.add((node, DK.agreement, URIRef(commitment.agreement)))
+        for party in commitment.parties:
+            graph.add((node, DK.party, _country_node(graph, party, ontology)))
+        graph.add((node, DK.text, Literal(clean_text(record.text))))
+        graph.add((node, DK.source, document_iri(commitment.document)))
+        graph.add((node, DK.modality, Literal(record.modality)))
+        if record.deadline:
+            graph.add((node, DK.deadline, date_literal(record.deadline)))
+        if record.section:
+            graph.add((node, DK.section, Literal(clean_text(record.section))))
+        for topic in record.topics:
+            graph.add((node, DK.topic, URIRef(topic)))
+        for other in commitment.refers_to:
+            graph.add((node, DK.refersTo, URIRef(other)))
+        _add_evidence(graph, node, record.evidence)
+    return graph
+
+
+def serialize(graph: Graph) -> bytes:
+    """Deterministic Turtle (rdflib's ``longturtle`` sorts subjects and objects)."""
+    return graph.serialize(format="longturtle", encoding="utf-8")

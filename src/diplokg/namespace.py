@@ -1,0 +1,81 @@
+"""The diplokg vocabulary as a closed rdflib namespace, mirroring ``ontology/diplokg.ttl``.
+
+A term that is not declared here raises ``AttributeError`` (the namespace is closed), so a typo
+cannot silently mint a new property. ``tests/test_namespace.py`` checks that these terms and the
+Turtle file declare the same names.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+
+class DK(DefinedNamespace):
+    """Classes and properties of the diplokg ontology."""
+
+    _NS = Namespace("https://w3id.org/diplokg/ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    Agreement: URIRef
+    City: URIRef
+    Commitment: URIRef
+    Country: URIRef
+    CountryGroup: URIRef
+    Document: URIRef
+    Meeting: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Topic: URIRef
+
+    # properties
+    agreement: URIRef
+    commits: URIRef
+    country: URIRef
+    date: URIRef
+    dateText: URIRef
+    deadline: URIRef
+    demonym: URIRef
+    discussedAt: URIRef
+    evidence: URIRef
+    fileName: URIRef
+    host: URIRef
+    kind: URIRef
+    locatedIn: URIRef
+    location: URIRef
+    memberOf: URIRef
+    mentionedIn: URIRef
+    met: URIRef
+    modality: URIRef
+    participant: URIRef
+    party: URIRef
+    published: URIRef
+    publisher: URIRef
+    refersTo: URIRef
+    section: URIRef
+    signatory: URIRef
+    source: URIRef
+    status: URIRef
+    text: URIRef
+    title: URIRef
+    topic: URIRef
+
+
+#: Resources the build mints (persons, meetings, documents, ...).
+DKR = Namespace("https://w3id.org/diplokg/id/")
+
+#: The topic scheme's IRI.
+TOPIC_SCHEME = DKR["topics"]
+
+PREFIXES: dict[str, str] = {
+    "dk": str(DK._NS),
+    "dkr": str(DKR),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}

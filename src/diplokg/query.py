@@ -1,0 +1,78 @@
+"""Read-only SPARQL over a built graph."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pyparsing import ParseException
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+
+from .errors import GraphNotFoundError, GraphParseError, QueryNotAllowedError, QuerySyntaxError
+from .namespace import PREFIXES
+
+UPDATE_KEYWORDS = re.compile(
+    r"(?is)^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
+)
+
+
+def graph_path(path: str | Path) -> Path:
+    """The graph file of ``path``: a build output folder (its graph.ttl) or a graph file."""
+    candidate = Path(path)
+    if candidate.is_dir():
+        candidate = candidate / "graph.ttl"
+    if not candidate.is_file():
+        raise GraphNotFoundError(f"no graph at {path} (expected a build folder with graph.ttl or a graph file)")
+    return candidate
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Parse the graph at ``path`` (Turtle, N-Triples, RDF/XML or JSON-LD by extension)."""
+    file = graph_path(path)
+    graph = Graph()
+    try:
+        graph.parse(file)
+    except Exception as exc:  # rdflib raises many parser-specific exception types
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphParseError(f"cannot parse {file}: {first}") from exc
+    return graph
+
+
+def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
+    """Run a SELECT/ASK/CONSTRUCT query read-only; return column names and rows.
+
+    Update requests are refused (``QueryNotAllowedError``); malformed queries raise
+    ``QuerySyntaxError`` with the line and column.
+
+    >>> from rdflib import Graph
+    >>> run_query(Graph(), "SELECT (1 AS ?one) WHERE {}")
+    (['one'], [[1]])
+    """
+    if UPDATE_KEYWORDS.match(sparql):
+        raise QueryNotAllowedError("update queries are refused: the query command is read-only")
+    try:
+        query = prepareQuery(sparql, initNs=PREFIXES)
+    except ParseException as exc:
+        raise QuerySyntaxError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
+    except Exception as exc:
+        raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
+    result = graph.query(query, initBindings=bindings or {})
+    if result.type == "ASK":
+        return ["ask"], [[bool(result.askAnswer)]]
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        return ["subject", "predicate", "object"], [[s, p, o] for s, p, o in sorted(result.graph)]
+    columns = [str(v) for v in result.vars or []]
+    rows = [[row[v] if row[v] is not None else None for v in result.vars] for row in result]
+    return columns, [[_python(value) for value in row] for row in rows]
+
+
+def _python(value):
+    if value is None:
+        return None
+    to_python = getattr(value, "toPython", None)
+    converted = to_python() if to_python else value
+    if isinstance(converted, (int, float, bool, str)):
+        return converted
+    return str(value)

@@ -1,0 +1,229 @@
+"""Entity resolution across documents: one node per real person, place, meeting and agreement.
+
+Persons resolve by gazetteer identity, else by their name tokens (accents, titles and middle
+initials dropped). Meetings of different documents merge when they share at least two persons
+and their places and dates agree (an announcement and its readout). Agreements merge when one
+label's distinctive words contain the other's ("Bicentennial Framework" and its full title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .corpus import PartialDate
+from .extract.meetings import compatible_places, more_specific
+from .extract.records import (
+    AgreementRecord, CommitmentRecord, DocumentRecords, Evidence, MeetingRecord, PlaceRef,
+)
+from .namespace import DKR
+from .ontology import Ontology
+from .text import accent_score, fold, name_tokens, slug
+
+GENERIC_AGREEMENT_WORDS = frozenset(
+    "the of for on and a an us u s mexico united states mexican joint new existing this".split()
+)
+
+
+@dataclass
+class Person:
+    iri: str
+    label: str
+    names: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    country: str | None = None
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Meeting:
+    iri: str
+    documents: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)
+    pairs: set[frozenset[str]] = field(default_factory=set)
+    place: PlaceRef | None = None
+    date: PartialDate | None = None
+    date_text: str | None = None
+    status: str = "held"
+    kind: str = "meeting"
+    explicit_kind: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    topics: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Agreement:
+    iri: str
+    label: str
+    documents: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    signatories: set[str] = field(default_factory=set)
+    own_statement: bool = False
+    date: PartialDate | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Commitment:
+    iri: str
+    record: CommitmentRecord
+    document: str
+    agreement: str
+    parties: set[str]
+    refers_to: set[str]
+
+
+@dataclass
+class ResolvedCorpus:
+    documents: list[DocumentRecords]
+    persons: dict[str, Person] = field(default_factory=dict)
+    meetings: list[Meeting] = field(default_factory=list)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    commitments: list[Commitment] = field(default_factory=list)
+    countries: dict[str, set[str]] = field(default_factory=dict)  # country -> documents
+    organizations: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _canonical(names: set[str]) -> str:
+    return sorted(names, key=lambda n: (-len(name_tokens(n)), -accent_score(n), -len(n), n))[0]
+
+
+def resolve_persons(documents: list[DocumentRecords], ontology: Ontology) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
+    """One :class:`Person` per real person; returns persons by IRI and (doc, pid) -> IRI."""
+    groups: dict[str, list[tuple[str, object]]] = {}
+    for doc in documents:
+        for person in doc.persons:
+            if person.background and not person.key:
+                continue
+            key = person.key or "name:" + " ".join(name_tokens(person.names[0] if person.names else person.pid))
+            groups.setdefault(key, []).append((doc.doc_id, person))
+    # a name-only group whose tokens are contained in exactly one other group's name joins it
+    token_sets = {k: {frozenset(name_tokens(n)) for _, p in v for n in p.names} for k, v in groups.items()}
+    for key in sorted(k for k in groups if k.startswith("name:")):
+        mine = set(key[5:].split())
+        owners = [k for k, sets in token_sets.items() if k != key and any(mine < s for s in sets)]
+        if len(owners) == 1 and key in groups:
+            groups[owners[0]].extend(groups.pop(key))
+    persons: dict[str, Person] = {}
+    mapping: dict[tuple[str, str], str] = {}
+    for key in sorted(groups):
+        members = groups[key]
+        names = {n for _, p in members for n in p.names}
+        entry = ontology.entries.get(key)
+        label = entry.label if entry else _canonical(names or {key[5:]})
+        iri = entry.iri if entry else str(DKR[f"person/{slug(label)}"])
+        person = persons.setdefault(iri, Person(iri=iri, label=label))
+        person.names |= names
+        for doc_id, p in members:
+            person.titles.update(p.titles)
+            person.country = person.country or p.country
+            person.documents.add(doc_id)
+            mapping[(doc_id, p.pid)] = iri
+        if entry and entry.country:
+            person.country = entry.country
+    return persons, mapping
+
+
+def _meeting_from(record: MeetingRecord, doc_id: str, mapping: dict[tuple[str, str], str]) -> Meeting:
+    pid = lambda p: mapping.get((doc_id, p))  # noqa: E731
+    pairs = set()
+    for pair in record.pairs:
+        iris = {pid(p) for p in pair} - {None}
+        if len(iris) == 2:
+            pairs.add(frozenset(iris))
+    return Meeting(
+        iri=str(DKR[f"meeting/{slug(record.mid)}"]), documents={doc_id},
+        persons={pid(p) for p in record.persons} - {None}, hosts={pid(p) for p in record.hosts} - {None},
+        countries=set(record.countries), organizations=set(record.organizations), pairs=pairs,
+        place=record.place, date=record.date, date_text=record.date_text, status=record.status,
+        kind=record.kind, explicit_kind=record.explicit_kind, evidence=list(record.evidence),
+        topics=set(record.topics),
+    )
+
+
+def _same_meeting(a: Meeting, b: Meeting) -> bool:
+    if len(a.persons & b.persons) < 2 or not compatible_places(a.place, b.place):
+        return False
+    if a.date and b.date and not (a.date.isoformat().startswith(b.date.isoformat()) or b.date.isoformat().startswith(a.date.isoformat())):
+        return False
+    return not (a.explicit_kind and b.explicit_kind and a.kind != b.kind)
+
+
+def _merge_meeting(a: Meeting, b: Meeting) -> None:
+    a.documents |= b.documents
+    a.persons |= b.persons
+    a.hosts |= b.hosts
+    a.countries |= b.countries
+    a.organizations |= b.organizations
+    a.pairs |= b.pairs
+    a.place = more_specific(a.place, b.place)
+    if b.date and (a.date is None or len(b.date.isoformat()) > len(a.date.isoformat())):
+        a.date, a.date_text = b.date, b.date_text
+    a.date_text = a.date_text or b.date_text
+    a.status = "held" if "held" in {a.status, b.status} else a.status
+    if b.explicit_kind and not a.explicit_kind:
+        a.kind, a.explicit_kind = b.kind, True
+    seen = {(e.doc_id, e.start) for e in a.evidence}
+    a.evidence += [e for e in b.evidence if (e.doc_id, e.start) not in seen]
+    a.topics |= b.topics
+
+
+def _agreement_words(label: str) -> frozenset[str]:
+    return frozenset(w for w in fold(label).replace("-", " ").replace(".", " ").split() if w not in GENERIC_AGREEMENT_WORDS)
+
+
+def resolve(documents: list[DocumentRecords], ontology: Ontology) -> ResolvedCorpus:
+    """Resolve the records of all documents into one set of nodes."""
+    documents = sorted(documents, key=lambda d: d.doc_id)
+    result = ResolvedCorpus(documents=documents)
+    result.persons, mapping = resolve_persons(documents, ontology)
+    for doc in documents:
+        for country in doc.countries:
+            result.countries.setdefault(country, set()).add(doc.doc_id)
+        for org in doc.organizations:
+            result.organizations.setdefault(org, set()).add(doc.doc_id)
+        for record in doc.meetings:
+            meeting = _meeting_from(record, doc.doc_id, mapping)
+            target = next((m for m in result.meetings if doc.doc_id not in m.documents and _same_meeting(m, meeting)), None)
+            if target is None:
+                result.meetings.append(meeting)
+            else:
+                _merge_meeting(target, meeting)
+    aid_map: dict[tuple[str, str], str] = {}
+    for doc in documents:
+        for record in doc.agreements:
+            iri = _agreement_iri(record, doc.doc_id, result.agreements)
+            agreement = result.agreements.setdefault(iri, Agreement(iri=iri, label=record.label))
+            if len(record.label) > len(agreement.label) and not agreement.own_statement:
+                agreement.label = record.label
+            agreement.documents.add(doc.doc_id)
+            agreement.countries |= record.countries
+            agreement.own_statement = agreement.own_statement or record.own_statement
+            agreement.date = agreement.date or record.date
+            agreement.evidence += record.evidence
+            aid_map[(doc.doc_id, record.aid)] = iri
+        for record in doc.commitments:
+            agreement_iri = aid_map[(doc.doc_id, record.agreement)]
+            result.commitments.append(
+                Commitment(
+                    iri=str(DKR[f"commitment/{slug(record.cid)}"]), record=record, document=doc.doc_id,
+                    agreement=agreement_iri, parties=set(record.parties),
+                    refers_to={aid_map[(doc.doc_id, a)] for a in record.refers_to if (doc.doc_id, a) in aid_map},
+                )
+            )
+    return result
+
+
+def _agreement_iri(record: AgreementRecord, doc_id: str, known: dict[str, Agreement]) -> str:
+    if record.own_statement:
+        return str(DKR[f"agreement/{slug(doc_id)}-statement"])
+    words = _agreement_words(record.label)
+    for iri, agreement in sorted(known.items()):
+        if agreement.own_statement:
+            continue
+        other = _agreement_words(agreement.label)
+        if len(words & other) >= 2 and (words <= other or other <= words):
+            return iri
+    return str(DKR[f"agreement/{slug(record.label)}"])
