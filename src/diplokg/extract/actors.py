@@ -211,7 +211,7 @@ class ActorFinder:
         if not has_title:
             return None, self._country_in(prefix_text) if prefix_text else None, background
         country = self._country_in(prefix_text)
-        words = [t for t in doc[lo:name_start] if t.text != ","]
+        words = [t for t in doc[min(lo, prefix.start) : name_start] if t.text != ","]
         # "Dr. Sherwood-Randall and Security Secretary": the title is the last titled segment
         cut = 0
         for k, t in enumerate(words):

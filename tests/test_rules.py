@@ -1,0 +1,139 @@
+"""Rule components on hand-built text with a blank pipeline (no trained model)."""
+
+from __future__ import annotations
+
+from diplokg.corpus import PartialDate
+from diplokg.extract import agreements as agr
+from diplokg.extract.dates import resolve_date
+from diplokg.extract.segment import boilerplate_spans
+
+
+def topic_labels(doc, ontology) -> set[str]:
+    return {ontology.topics[t.topic].label for t in doc._.topics}
+
+
+def test_topics_from_alternative_labels(rule_nlp, ontology):
+    doc = rule_nlp("They discussed illicit fentanyl, firearms trafficking and the facilitation of travel.")
+    assert {"Fentanyl", "Arms trafficking", "Travel facilitation"} <= topic_labels(doc, ontology)
+
+
+def test_topics_inside_coordinations(rule_nlp, ontology):
+    doc = rule_nlp("Mexico will dismantle human smuggling and trafficking organizations.")
+    assert {"Human smuggling", "Human trafficking"} <= topic_labels(doc, ontology)
+    doc = rule_nlp("They fought drug and arms trafficking.")
+    assert {"Drug trafficking", "Arms trafficking"} <= topic_labels(doc, ontology)
+
+
+def test_topics_absent_from_unrelated_text(rule_nlp, ontology):
+    assert topic_labels(rule_nlp("The weather in the capital was pleasant."), ontology) == set()
+
+
+def test_title_rule_finds_unknown_person_with_title(rule_nlp):
+    doc = rule_nlp("Deputy Foreign Minister Marisol Quintanar Ibarra will travel to Ottawa.")
+    persons = [m for m in doc._.actors if m.kind == "person"]
+    assert [p.text for p in persons] == ["Marisol Quintanar Ibarra"]
+    assert persons[0].title == "Deputy Foreign Minister"
+
+
+def test_title_rule_splits_coordinated_names(rule_nlp):
+    doc = rule_nlp("The talks were led by Dr. Amelia Rourke and Security Secretary Tomás Aguilar Reyes.")
+    assert [m.text for m in doc._.actors if m.kind == "person"] == ["Amelia Rourke", "Tomás Aguilar Reyes"]
+
+
+def test_gazetteer_person_and_surname_mention(rule_nlp):
+    doc = rule_nlp("Secretary of Homeland Security Kirstjen M. Nielsen spoke.\nLater, Secretary Nielsen left.")
+    persons = [m for m in doc._.actors if m.kind == "person"]
+    assert len(persons) == 2
+    assert persons[0].key == persons[1].key and persons[0].key.endswith("kirstjen-nielsen")
+    assert persons[1].source == "surname"
+
+
+def test_then_candidate_is_background(rule_nlp):
+    doc = rule_nlp("On a visit in 2016, then-presidential candidate Marco Tellez Ruiz said it.")
+    persons = [m for m in doc._.actors if m.kind == "person"]
+    assert persons and persons[0].background
+
+
+def test_demonym_is_a_country(rule_nlp):
+    doc = rule_nlp("He met his Mexican counterpart.")
+    countries = [m for m in doc._.actors if m.kind == "country"]
+    assert countries and countries[0].key.endswith("/mexico") and countries[0].demonym
+
+
+def test_boilerplate_related_articles_and_banners():
+    text = (
+        "An official website of the United States government\n\nShare\n\n"
+        "The ministers met in Lima on Monday.\n\nRelated Articles\n\n"
+        "Assistant Secretary Jane Roe Travels to Quito\n\nREAD MORE"
+    )
+    spans = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert "The ministers met in Lima on Monday." not in spans
+    assert "Assistant Secretary Jane Roe Travels to Quito" in spans
+    assert "Share" in spans and spans[0].startswith("An official website")
+
+
+def test_boilerplate_keeps_section_headings():
+    text = "Intro paragraph that is long enough to count as body text here.\n\nBorder Enforcement\n\nMexico will deploy officers to the border, the statement said."
+    assert boilerplate_spans(text) == []
+
+
+def test_boilerplate_sentences_carry_no_actors(rule_nlp):
+    doc = rule_nlp("The delegates met.\n\nRelated Articles\n\nAssistant Secretary Kimberly Breier Travels to Lima, Peru")
+    assert not [m for m in doc._.actors if m.kind == "person"]
+
+
+def test_sentences_never_split_inside_a_line_without_punctuation(rule_nlp):
+    doc = rule_nlp("Mexico City, Mexico — Secretaries of both countries sat down.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_relative_dates():
+    pub = PartialDate(2018, 7, 12)
+    assert resolve_date("Friday, July 13th", pub, "future").value == PartialDate(2018, 7, 13)
+    assert resolve_date("July 10th", pub, "past").value == PartialDate(2018, 7, 10)
+    assert resolve_date("Tuesday", pub, "past").value == PartialDate(2018, 7, 10)
+    assert resolve_date("tomorrow", pub, "future").value == PartialDate(2018, 7, 13)
+    assert resolve_date("this week", pub, None).value == PartialDate(2018, 7)
+    assert resolve_date("last month", pub, "past").value == PartialDate(2018, 6)
+    assert resolve_date("later this year", pub, "future").value == PartialDate(2018)
+
+
+def test_partial_publication_dates_never_invent_a_day():
+    assert resolve_date("On July 24", PartialDate(2023, 7), "past").value == PartialDate(2023, 7, 24)
+    assert resolve_date("Tuesday", PartialDate(2023, 7), "past").value is None
+    assert resolve_date("tomorrow", None, "future").value is None
+    assert resolve_date("December 18, 2018", None, None).value == PartialDate(2018, 12, 18)
+
+
+def test_deadline_within_days():
+    deadline, text = agr.deadline_from("to be completed within 90 days, if necessary", PartialDate(2019, 6, 7))
+    assert deadline == PartialDate(2019, 9, 5) and text == "within 90 days"
+    assert agr.deadline_from("within two months", PartialDate(2020, 12, 31))[0] == PartialDate(2021, 2, 28)
+    assert agr.deadline_from("within 90 days", PartialDate(2019, 6))[0] is None
+
+
+def test_commitment_modality():
+    def modality(text):
+        kind, _ = agr.commitment_match(type("S", (), {"text": text})())
+        return agr.commitment_modality(text, kind)
+
+    assert modality("Mexico will deploy its National Guard.") == "firm"
+    assert modality("Both parties agree that, in the event the measures fail, they will act.") == "conditional"
+    assert modality("The United States and Mexico welcome the plan.") == "aspirational"
+    assert modality("The two countries reiterate their previous statement.") == "reaffirmation"
+
+
+def test_named_agreements(rule_nlp):
+    doc = rule_nlp("They renewed the U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities and signed a memorandum of understanding.")
+    labels = [a.label for a in agr.find_agreements(next(doc.sents))]
+    assert labels == [
+        "U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities",
+        "Memorandum of Understanding",
+    ]
+
+
+def test_own_statement_from_title_or_headline():
+    assert agr.own_statement_title("U.S.-Mexico Joint Declaration", None) == "U.S.-Mexico Joint Declaration"
+    assert agr.own_statement_title(None, "Joint Statement on Border Security") == "Joint Statement on Border Security"
+    assert agr.own_statement_title(None, "The ministers signed an agreement.") is None
+    assert agr.own_statement_title("Secretary to Travel to Mexico", None) is None
