@@ -23,13 +23,19 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to day, month or year precision."""
+    """A date known to day, month or year precision (sorts by year, month, day; unknown first)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

@@ -24,6 +24,10 @@ class GraphParseError(InputError):
     """A graph file exists but cannot be parsed."""
 
 
+class QueryError(DiplokgError):
+    """A well-formed query failed while it was evaluated."""
+
+
 class QuerySyntaxError(InputError):
     """A SPARQL query is malformed."""
 

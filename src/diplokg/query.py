@@ -9,13 +9,18 @@ from pyparsing import ParseException
 from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
-from .errors import GraphNotFoundError, GraphParseError, QueryNotAllowedError, QuerySyntaxError
+from .errors import (
+    GraphNotFoundError, GraphParseError, QueryError, QueryNotAllowedError, QuerySyntaxError,
+)
 from .namespace import PREFIXES
 
 UPDATE_KEYWORDS = re.compile(
     r"(?is)^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
 )
+
+
+SERVICE = re.compile(r"(?i)\bSERVICE\s+(?:SILENT\s+)?[<?$]")
 
 
 def graph_path(path: str | Path) -> Path:
@@ -50,15 +55,21 @@ def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[
     >>> run_query(Graph(), "SELECT (1 AS ?one) WHERE {}")
     (['one'], [[1]])
     """
-    if UPDATE_KEYWORDS.match(sparql):
+    uncommented = re.sub(r"(?m)^\s*#.*$", "", sparql)
+    if UPDATE_KEYWORDS.match(uncommented):
         raise QueryNotAllowedError("update queries are refused: the query command is read-only")
+    if SERVICE.search(uncommented):
+        raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
     try:
         query = prepareQuery(sparql, initNs=PREFIXES)
     except ParseException as exc:
         raise QuerySyntaxError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
     except Exception as exc:
         raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
-    result = graph.query(query, initBindings=bindings or {})
+    try:
+        result = graph.query(query, initBindings=bindings or {})
+    except Exception as exc:  # evaluation errors of rdflib's engine
+        raise QueryError(f"query failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     if result.type == "ASK":
         return ["ask"], [[bool(result.askAnswer)]]
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
