@@ -261,9 +261,6 @@ class ActorFinder:
                     run_start = seg_start
                 span = doc[name_start:run_end]
                 tokens = [t for t in span if t.is_alpha or _is_initial(t)]
-                has_title = name_start > run_start or (
-                    name_start > sent.start + 1 and doc[name_start - 1].text == ","
-                )
                 title, country, background = self._title_before(doc, run_start, name_start)
                 by_ner = not headline and any(s <= name_start < e or name_start <= s < run_end for s, e in ner_persons)
                 if len(tokens) < 2 or not (title or by_ner):
@@ -277,7 +274,6 @@ class ActorFinder:
                                 background=m.background or background,
                             )
                     continue
-                del has_title
                 mention = ActorMention(
                     span.start, span.end, "person", span.text, title=title,
                     country=country, source="title" if title else "ner", background=background,

@@ -11,9 +11,7 @@ from ..ontology import Ontology
 from ..text import accent_score, fold, name_tokens
 from . import agreements as agr
 from .actors import ActorMention
-from .meetings import (
-    Candidate, MeetingReader, can_merge, is_new_meeting, merge_into, to_record,
-)
+from .meetings import MeetingReader, can_merge, is_new_meeting, merge_into, to_record
 from .records import (
     AgreementRecord, CommitmentRecord, DocumentRecords, Evidence, MeetingRecord, PersonRecord,
 )
@@ -308,4 +306,4 @@ def _signing_countries(
     return found
 
 
-__all__ = ["extract_records", "cluster_persons", "Candidate"]
+__all__ = ["extract_records", "cluster_persons"]

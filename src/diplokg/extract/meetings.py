@@ -338,10 +338,6 @@ def more_specific(a: PlaceRef | None, b: PlaceRef | None) -> PlaceRef | None:
     return b if a.kind == "country" and b.kind == "city" else a
 
 
-def _persons(c: MeetingRecord) -> set[str]:
-    return c.persons
-
-
 def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str | None]) -> bool:
     """Whether two meeting records of one document describe the same event."""
     if a.background != b.background:
@@ -352,7 +348,7 @@ def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str 
         return False
     if a.explicit_kind and b.explicit_kind and a.kind != b.kind:
         return False
-    pa, pb = _persons(a), _persons(b)
+    pa, pb = a.persons, b.persons
     if pa and pb:
         return bool(pa & pb)
     if not pa and not pb:
