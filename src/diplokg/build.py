@@ -12,15 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
+from .analyse import centrality, person_network
 from .corpus import Corpus, Skipped, load_corpus
 from .errors import BuildError, CorpusError
 from .extract.document import extract_records
 from .extract.pipeline import load_pipeline
 from .extract.records import DocumentRecords
 from .graph import build_graph, serialize
+from .namespace import DK
 from .ontology import load_ontology
+from .render import report_markdown, write_network_html
 from .resolve import resolve
 
 GRAPH_FILE = "graph.ttl"
@@ -66,10 +69,11 @@ def extract_corpus(
 
 def build_knowledge_graph(
     corpus_dir: str | Path, ontology_dir: str | Path | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, corpus: Corpus | None = None,
 ) -> tuple[Graph, Corpus]:
-    """The graph of a corpus folder, and the corpus as read (with skipped files)."""
-    corpus = load_corpus(corpus_dir)
+    """The graph of a corpus folder (or of ``corpus``, when already read), and the corpus as
+    read (with skipped files)."""
+    corpus = corpus if corpus is not None else load_corpus(corpus_dir)
     if not corpus.documents:
         raise CorpusError(f"no readable document in {corpus_dir}")
     ontology = load_ontology(ontology_dir)
@@ -97,13 +101,12 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
 def build(
     corpus_dir: str | Path = "corpus", out_dir: str | Path = "output",
     ontology_dir: str | Path | None = None, progress: Callable[[int], None] | None = None,
+    corpus: Corpus | None = None,
 ) -> BuildResult:
-    """Build graph.ttl, network.html and report.md from ``corpus_dir`` into ``out_dir``."""
-    from .analyse import centrality, person_network
-    from .render import report_markdown, write_network_html
-
+    """Build graph.ttl, network.html and report.md from ``corpus_dir`` (or the already read
+    ``corpus``) into ``out_dir``."""
     out = Path(out_dir)
-    graph, corpus = build_knowledge_graph(corpus_dir, ontology_dir, progress)
+    graph, corpus = build_knowledge_graph(corpus_dir, ontology_dir, progress, corpus)
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=out, prefix=".build-") as staging:
@@ -117,8 +120,6 @@ def build(
             _write_atomically(files)
     except OSError as exc:
         raise BuildError(f"cannot write the output to {out}: {exc}") from exc
-    from .namespace import DK
-    from rdflib import RDF
 
     def count(cls) -> int:
         return len(set(graph.subjects(RDF.type, cls)))

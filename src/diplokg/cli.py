@@ -70,9 +70,9 @@ def build_cli(corpus_dir: str, out_dir: str, ontology_dir: str | None, strict: b
     from .build import build
     from .corpus import load_corpus
 
-    total = len(_run(lambda: load_corpus(corpus_dir)).documents)
-    with tqdm(total=total, unit="doc", desc="extracting", disable=None, file=sys.stderr) as bar:
-        result = _run(lambda: build(corpus_dir, out_dir, ontology_dir, progress=bar.update))
+    corpus = _run(lambda: load_corpus(corpus_dir))
+    with tqdm(total=len(corpus.documents), unit="doc", desc="extracting", disable=None, file=sys.stderr) as bar:
+        result = _run(lambda: build(corpus_dir, out_dir, ontology_dir, progress=bar.update, corpus=corpus))
     for skipped in result.skipped:
         click.echo(f"skipped {skipped.file_name}: {skipped.reason}", err=True)
     for warning in result.warnings:

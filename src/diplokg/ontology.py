@@ -7,14 +7,16 @@ not list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from .errors import InputError
 from .namespace import DK
+from .text import fold
 
 #: The ontology folder of a source checkout (``<repo>/ontology``).
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
@@ -70,6 +72,36 @@ class Ontology:
     def label(self, iri: str | None) -> str | None:
         entry = self.entries.get(iri or "")
         return entry.label if entry else None
+
+    @cached_property
+    def country_names(self) -> dict[str, str]:
+        """Folded country name, alias or demonym -> country IRI."""
+        return {
+            fold(name): entry.iri
+            for entry in self.of_kind("country")
+            for name in (*entry.names, *entry.demonyms)
+        }
+
+    @cached_property
+    def _country_patterns(self) -> list[tuple[re.Pattern[str], str, bool]]:
+        demonyms = {fold(d) for e in self.of_kind("country") for d in e.demonyms}
+        names = {fold(n) for e in self.of_kind("country") for n in e.names}
+        return [
+            (re.compile(rf"(?<![a-z.]){re.escape(name)}(?![a-z])"), iri, name in demonyms and name not in names)
+            for name, iri in self.country_names.items()
+        ]
+
+    def countries_in(self, text: str, demonyms: bool = True) -> list[str]:
+        """Country IRIs named in ``text`` (by name, alias and, if asked, demonym), in text order."""
+        folded = fold(text)
+        first: dict[str, int] = {}
+        for pattern, iri, is_demonym in self._country_patterns:
+            if is_demonym and not demonyms:
+                continue
+            match = pattern.search(folded)
+            if match and match.start() < first.get(iri, len(folded) + 1):
+                first[iri] = match.start()
+        return sorted(first, key=lambda iri: (first[iri], iri))
 
 
 def _strings(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .corpus import PartialDate
-from .extract.meetings import compatible_places, more_specific
+from .extract.meetings import compatible_dates, compatible_places, more_specific
 from .extract.records import (
     AgreementRecord, CommitmentRecord, DocumentRecords, Evidence, MeetingRecord, PlaceRef,
 )
@@ -146,7 +146,7 @@ def _meeting_from(record: MeetingRecord, doc_id: str, mapping: dict[tuple[str, s
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
     if len(a.persons & b.persons) < 2 or not compatible_places(a.place, b.place):
         return False
-    if a.date and b.date and not (a.date.isoformat().startswith(b.date.isoformat()) or b.date.isoformat().startswith(a.date.isoformat())):
+    if not compatible_dates(a.date, b.date):
         return False
     return not (a.explicit_kind and b.explicit_kind and a.kind != b.kind)
 

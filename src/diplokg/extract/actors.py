@@ -148,27 +148,19 @@ class ActorFinder:
     def __init__(self, nlp: Language, ontology: Ontology):
         self.ontology = ontology
         self.matcher = PhraseMatcher(nlp.vocab)
-        self.country_names: dict[str, str] = {}
         for entry in ontology.entries.values():
             names = list(entry.names)
             if entry.kind == "country":
                 names += list(entry.demonyms)
             patterns = [nlp.make_doc(n) for n in names if n.strip()]
             self.matcher.add(entry.iri, patterns)
-            if entry.kind == "country":
-                for name in (*entry.names, *entry.demonyms):
-                    self.country_names[fold(name)] = entry.iri
+        self.country_names = ontology.country_names
         self.demonyms = {fold(d) for e in ontology.of_kind("country") for d in e.demonyms}
 
     # ------------------------------------------------------------------ helpers
     def _country_in(self, text: str) -> str | None:
-        folded = fold(text)
-        best: tuple[int, str] | None = None
-        for name, iri in self.country_names.items():
-            match = re.search(rf"(?<![a-z.]){re.escape(name)}(?![a-z])", folded)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), iri)
-        return best[1] if best else None
+        found = self.ontology.countries_in(text)
+        return found[0] if found else None
 
     def _gazetteer_mentions(self, doc: Doc) -> list[ActorMention]:
         found: list[ActorMention] = []

@@ -106,6 +106,7 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
             records.organizations.add(m.key)
     evidence_seen: dict[str, set[int]] = {}
     sentences = content_sentences(doc)
+    person_by_pid = {p.pid: p for p in persons}
     for idx, m in enumerate(actors):
         pid = pid_of.get(idx)
         if pid is None:
@@ -113,7 +114,7 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
         sent = doc[m.start].sent
         if sent.start not in evidence_seen.setdefault(pid, set()):
             evidence_seen[pid].add(sent.start)
-            next(p for p in persons if p.pid == pid).evidence.append(_evidence(document.doc_id, sent, "actors"))
+            person_by_pid[pid].evidence.append(_evidence(document.doc_id, sent, "actors"))
 
     city_country = {e.iri: e.country for e in ontology.of_kind("city") if e.country}
     reader = MeetingReader(
@@ -182,16 +183,6 @@ def _attach_topics(doc: Doc, sentences: list[Span], meetings: list[MeetingRecord
         current.topics |= in_sent
 
 
-def _countries_in(text: str, ontology: Ontology) -> set[str]:
-    folded = f" {fold(text)} "
-    found: set[str] = set()
-    for entry in ontology.of_kind("country"):
-        for name in entry.names:
-            if re.search(rf"(?<![a-z]){re.escape(fold(name))}(?![a-z])", folded):
-                found.add(entry.iri)
-    return found
-
-
 def _read_agreements(
     doc: Doc, document: Document, sentences: list[Span], records: DocumentRecords,
     actors: list[ActorMention], pid_of: dict[int, str], person_country: dict[str, str | None],
@@ -206,7 +197,7 @@ def _read_agreements(
         own = AgreementRecord(
             aid=f"{document.doc_id}-statement", label=own_label, own_statement=True,
             date=document.published,
-            countries={c for c in _countries_in(own_label, ontology)},
+            countries=set(ontology.countries_in(own_label, demonyms=False)),
         )
         if sentences:
             own.evidence.append(_evidence(document.doc_id, sentences[0], "agreement:own-statement"))
@@ -228,7 +219,7 @@ def _read_agreements(
                     aid=f"{document.doc_id}-a{len(by_label) + 1}", label=mention.label
                 )
             rec.evidence.append(_evidence(document.doc_id, sent, "agreement:named"))
-            rec.countries |= _countries_in(mention.label, ontology)
+            rec.countries |= set(ontology.countries_in(mention.label, demonyms=False))
             rec.countries |= _signing_countries(doc, sent, mention, actors, actor_country, ontology)
         if own is None:
             continue

@@ -310,7 +310,8 @@ class MeetingReader:
                     nearest.status = "planned" if when > pub else "held"
 
 
-def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
+def compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Equal, one unknown, or one a prefix of the other (2019-06 and 2019-06-05)."""
     if a is None or b is None:
         return True
     pa, pb = a.isoformat(), b.isoformat()
@@ -344,7 +345,7 @@ def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str 
         return False
     if a.status != b.status and not (a.date and b.date and a.date == b.date):
         return False
-    if not _compatible_dates(a.date, b.date) or not compatible_places(a.place, b.place):
+    if not compatible_dates(a.date, b.date) or not compatible_places(a.place, b.place):
         return False
     if a.explicit_kind and b.explicit_kind and a.kind != b.kind:
         return False
