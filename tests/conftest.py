@@ -28,3 +28,13 @@ def rule_nlp():
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_graph_dir(tmp_path_factory):
+    """The seed corpus built once (validated, no cache) for tests that only read its output."""
+    from diplokg.build import build
+
+    out = tmp_path_factory.mktemp("seed-graph")
+    result = build(ROOT / "corpus", out, use_cache=False)
+    return result, out

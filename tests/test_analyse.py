@@ -197,3 +197,70 @@ def test_docstring_examples():
     result = doctest.testmod(analyse, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# ------------------------------------------------------------------ bipartite, communities, brokers
+
+
+def test_bipartite_centrality_counts_meetings_and_normalises_by_other_side():
+    from diplokg.analyse import bipartite_centrality
+
+    B = meeting_network(make_graph())
+    scores = bipartite_centrality(B)
+    assert set(scores) == set(B)
+    # Hub and Ana attend both meetings: weighted degree 2, bipartite degree 2/2 meetings
+    assert scores[HUB]["weighted_degree"] == 2.0 and scores[HUB]["degree"] == 1.0
+    assert scores[BEA]["weighted_degree"] == 1.0 and scores[BEA]["degree"] == 0.5
+    # meeting 2 has 4 of the 5 persons
+    assert scores[str(DKR["meeting/2"])]["degree"] == pytest.approx(4 / 5)
+    assert scores[HUB]["betweenness"] > scores[BEA]["betweenness"] == 0.0
+    assert scores[HUB]["pagerank"] > scores[BEA]["pagerank"]
+    assert bipartite_centrality(nx.Graph()) == {}
+
+
+def test_communities_are_seeded_reproducible_and_cover_every_node():
+    from diplokg.analyse import communities
+
+    G = nx.Graph()
+    G.add_edges_from(nx.complete_graph(["a1", "a2", "a3", "a4"]).edges)
+    G.add_edges_from(nx.complete_graph(["b1", "b2", "b3"]).edges)
+    G.add_edge("a1", "b1")
+    G.add_node("lonely")
+    result = communities(G, seed=7)
+    assert set(result) == set(G)
+    assert len({result[n] for n in ("a1", "a2", "a3", "a4")}) == 1
+    assert len({result[n] for n in ("b1", "b2", "b3")}) == 1
+    # ids by decreasing size: the 4-clique is 1, the 3-clique 2, the isolated node 3
+    assert (result["a1"], result["b1"], result["lonely"]) == (1, 2, 3)
+    assert all(communities(G, seed=7) == result for _ in range(3))
+    assert communities(nx.Graph()) == {}
+
+
+def test_brokers_share_of_cross_side_paths():
+    from diplokg.analyse import brokers, cross_ties
+
+    # us1 - us2 - X(third country) - mx1 ; us2 - mx2
+    G = nx.Graph([("us1", "us2"), ("us2", "x"), ("x", "mx1"), ("us2", "mx2")])
+    nx.set_node_attributes(G, {"us1": "United States", "us2": "United States", "x": "Canada",
+                               "mx1": "México", "mx2": "mexico"}, "country")
+    b = brokers(G)
+    # 2 US x 2 MX = 4 pairs; us2 is on the paths of (us1, mx1), (us1, mx2), (us2 is endpoint otherwise)
+    assert b["us2"]["broker"] == pytest.approx(2 / 4)
+    # x is on (us1, mx1) and (us2, mx1)
+    assert b["x"]["broker"] == pytest.approx(2 / 4)
+    assert b["us1"]["broker"] == 0.0 and b["mx2"]["broker"] == 0.0
+    assert b["us2"]["cross_ties"] == 1 and b["x"]["cross_ties"] == 0 and b["mx2"]["cross_ties"] == 1
+    assert cross_ties(G) == 1
+    # accents and case do not matter; other sides can be chosen
+    assert cross_ties(G, "canada", "MEXICO") == 1
+    assert all(v["broker"] == 0.0 for v in brokers(G, "Nowhere", "Mexico").values())
+
+
+def test_brokers_on_person_network():
+    from diplokg.analyse import brokers
+
+    G = person_network(make_graph())
+    b = brokers(G)
+    # every US–MX pair is joined through Hub or directly; Hub is on Cal's paths to Ana and Bea
+    assert b[HUB]["broker"] > 0 and b[HUB]["cross_ties"] == 2
+    assert b[ANA]["broker"] == 0.0 and b[ANA]["cross_ties"] == 1

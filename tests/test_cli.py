@@ -293,7 +293,7 @@ def test_report_json_lists_hub_first(runner, graph_dir):
     assert {r["name"] for r in rows[1:]} == {"Ana Alvarez", "Bea Blanco", "Cal Carter"}
     assert rows[0]["pagerank"] > max(r["pagerank"] for r in rows[1:])
     assert set(rows[0]) == {"rank", "name", "country", "meetings", "degree", "weighted_degree",
-                            "betweenness", "pagerank", "eigenvector"}
+                            "betweenness", "pagerank", "eigenvector", "community"}
 
 
 def test_report_top(runner, graph_dir):
@@ -307,7 +307,7 @@ def test_report_csv(runner, graph_dir):
     result = run(runner, "report", "--graph", str(graph_dir), "--format", "csv")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "rank,name,country,meetings,degree,weighted_degree,betweenness,pagerank,eigenvector"
+    assert lines[0] == "rank,name,country,meetings,degree,weighted_degree,betweenness,pagerank,eigenvector,community"
     assert lines[1].startswith("1,Hugo Hub,United States,1,1.0000,")
 
 

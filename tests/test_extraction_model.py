@@ -93,3 +93,73 @@ def test_joint_statement_commitments(nlp, ontology):
     assert {"mexico"} in parties and {"united-states"} in parties
     deadline = [c.deadline for c in records.commitments if c.deadline]
     assert deadline == [PartialDate(2020, 3, 10)]
+
+
+def _topic_ids(meeting):
+    return {t.rsplit("/", 1)[-1] for t in meeting.topics}
+
+
+def test_agreement_names_mission_sentences_and_closing_paragraphs_give_no_topics(nlp, ontology):
+    text = (
+        "On Monday, Secretary of Homeland Security Daniel Okafor met with Mexican Foreign Secretary "
+        "Lucía Ferreira Alba in Tijuana to review the Northern Border Accord for Tourism, Human Rights, "
+        "and Clean Water. They discussed illicit fentanyl and human smuggling.\n\n"
+        "In 2019, Secretary Okafor met with Governor Samuel Ibarra Cantú in Mexicali.\n\n"
+        "Customs officers seized 900 kilograms of methamphetamine last year along the southwest border.\n\n"
+        "The Department of Homeland Security continues to work with Mexico to facilitate tourism and "
+        "protect human rights."
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 4, 9))
+    topics = set().union(*(_topic_ids(m) for m in records.meetings))
+    assert {"fentanyl", "human-smuggling"} <= topics
+    assert not topics & {"travel-facilitation", "human-rights", "drug-trafficking"}
+
+
+def test_readout_undertakings_of_two_parties_are_an_understanding(nlp, ontology):
+    text = (
+        "Prime Minister Ana Robles Vela spoke by phone with President Walter Greene.\n\n"
+        "Mexico agreed to deploy 5,000 customs agents to its northern border. "
+        "The United States committed to expand inspections of southbound rail cargo.\n\n"
+        "The two leaders agreed to speak again next month."
+    )
+    records = read(nlp, ontology, text, PartialDate(2025, 5, 6), title="Readout of a call")
+    understandings = [a for a in records.agreements if a.aid.endswith("understanding")]
+    assert len(understandings) == 1
+    parties = {c.text.split()[0]: {p.rsplit("/", 1)[-1] for p in c.parties} for c in records.commitments}
+    assert parties["Mexico"] == {"mexico"} and parties["The"] == {"united-states"}
+    assert all("speak again" not in c.text for c in records.commitments)
+
+
+def test_collective_process_is_no_understanding(nlp, ontology):
+    text = ("Secretary Walter Greene met with Foreign Secretary Ana Robles Vela in Oaxaca. "
+            "The two delegations agreed to meet again in April.")
+    records = read(nlp, ontology, text, PartialDate(2025, 5, 6))
+    assert not records.commitments and not any(a.aid.endswith("understanding") for a in records.agreements)
+
+
+def test_dated_declaration_is_one_agreement_and_under_clauses_are_commitments(nlp, ontology):
+    text = (
+        "Officials reviewed the U.S.-Mexico Joint Communiqué of March 3, 2021, on customs cooperation.\n\n"
+        "In May, the United States and Mexico adopted the Border Customs Compact, under which both countries will "
+        "share cargo manifests within 15 days. Under the compact, Mexico will train 200 inspectors."
+    )
+    records = read(nlp, ontology, text, PartialDate(2021, 9, 1))
+    labels = sorted(a.label for a in records.agreements)
+    assert sum("Communiqu" in label for label in labels) == 1
+    compact = next(a for a in records.agreements if a.label == "Border Customs Compact")
+    clauses = {c.text: {p.rsplit("/", 1)[-1] for p in c.parties} for c in records.commitments
+               if c.agreement == compact.aid}
+    manifest = next(p for t, p in clauses.items() if "cargo manifests" in t)
+    assert manifest == {"mexico", "united-states"}
+    assert next(p for t, p in clauses.items() if "inspectors" in t) == {"mexico"}
+
+
+def test_subjects_of_a_reaffirmed_earlier_statement_are_not_the_meetings_topics(nlp, ontology):
+    text = (
+        "On May 4, Secretary Walter Greene met with Foreign Secretary Ana Robles Vela in Oaxaca to "
+        "discuss illicit fentanyl.\n\n"
+        "Both governments reaffirmed their joint statement of October 2, 2020, on tourism and deportations."
+    )
+    records = read(nlp, ontology, text, PartialDate(2025, 5, 6))
+    topics = set().union(*(_topic_ids(m) for m in records.meetings))
+    assert "fentanyl" in topics and not topics & {"travel-facilitation", "migration"}

@@ -1,4 +1,4 @@
-"""Tests of diplokg.render: network data, the offline HTML page and the Markdown report."""
+"""Tests of diplokg.render: network data and the offline HTML page."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rdflib.namespace import SKOS
 import pyvis
 from diplokg import render
 from diplokg.namespace import DK, DKR
-from diplokg.render import network_data, report_markdown, write_network_html
+from diplokg.render import network_data, write_network_html
 
 HOSTILE = "<script>alert(1)</script>"
 VIS_DIR = Path(os.path.dirname(pyvis.__file__)) / "templates" / "lib" / "vis-9.1.2"
@@ -117,6 +117,7 @@ def test_network_data_nodes_and_types():
     assert types == {
         str(DKR["agreement/1"]): "agreement",
         str(DKR["city/mexico-city"]): "city",
+        str(DKR["commitment/1"]): "commitment",
         str(DKR["country/mx"]): "country",
         str(DKR["country/us"]): "country",
         str(DKR["meeting/1"]): "meeting",
@@ -127,8 +128,8 @@ def test_network_data_nodes_and_types():
     }
     assert [n["id"] for n in nodes] == sorted(n["id"] for n in nodes)
     assert all(n["color"] for n in nodes)
-    # documents and commitments are not drawn
-    assert not any("doc/" in n["id"] or "commitment" in n["id"] for n in nodes)
+    # documents are not drawn
+    assert not any("doc/" in n["id"] for n in nodes)
 
 
 def test_network_data_edges():
@@ -140,7 +141,9 @@ def test_network_data_edges():
     assert (m1, "participant", hub) in triples
     assert (str(DKR["agreement/1"]), "commits", str(DKR["country/mx"])) in triples
     assert (str(DKR["topic/fentanyl"]), "discussed at", m1) in triples
-    assert (m1, "in", str(DKR["city/mexico-city"])) in triples
+    assert (m1, "location", str(DKR["city/mexico-city"])) in triples
+    assert (str(DKR["commitment/1"]), "part of", str(DKR["agreement/1"])) in triples
+    assert (str(DKR["commitment/1"]), "party", str(DKR["country/mx"])) in triples
     assert sum(1 for e in edges if e["label"] == "met") == 3
     met = next(e for e in edges if e["label"] == "met" and e["from"] == ana)
     assert met["value"] == 2
@@ -257,58 +260,6 @@ def test_html_written_atomically(tmp_path, monkeypatch):
         write_network_html(make_graph(), path)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["network.html"]
-
-
-# ------------------------------------------------------------------ Markdown report
-
-
-def test_report_contents():
-    md = report_markdown(make_graph())
-    assert md.startswith("# diplokg report\n")
-    assert "2 documents · 5 persons · 2 meetings · 1 agreement · 1 commitment · 2 topics" in md
-    for heading in ("## Central actors", "## Meetings", "## Most discussed topics",
-                    "## Agreements", "## Commitments"):
-        assert heading in md
-    actors = md.split("## Central actors")[1].split("## Meetings")[0]
-    first_row = [line for line in actors.splitlines() if line.startswith("| 1 |")][0]
-    assert "Hugo Hub" in first_row and "United States" in first_row
-    meetings = md.split("## Meetings")[1].split("##")[0]
-    assert meetings.index("2021-10-08") < meetings.index("next spring")   # dated first
-    assert "000_aaa.txt, 001_bbb.txt" in meetings and "Mexico City" in meetings
-    assert "| Fentanyl | 2 |" in md
-    assert "| Bicentennial Framework | Mexico, United States | 001_bbb.txt |" in md
-    assert "Mexico will reduce arms \\| trafficking at the border." in md
-    assert "| Mexico | firm | 2022-12-31 |" in md
-
-
-def test_report_tables_are_well_formed():
-    g = hostile_graph()
-    g.add((DKR["person/ana"], DK.title, Literal("x")))
-    g.set((DKR["person/bea"], RDFS.label, Literal("Bea | Blanco\nsecond line")))
-    md = report_markdown(g)
-    assert "Bea \\| Blanco second line" in md
-    assert HOSTILE not in md
-    for block in md.split("\n\n"):
-        rows = [line for line in block.splitlines() if line.startswith("|")]
-        if rows:
-            widths = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
-            assert len(widths) == 1, block
-
-
-def test_report_long_commitment_truncated_and_deterministic():
-    g = make_graph()
-    g.set((DKR["commitment/1"], DK.text, Literal("word " * 100)))
-    md = report_markdown(g)
-    row = [line for line in md.splitlines() if line.startswith("| Mexico | firm")][0]
-    text = row.split(" | ")[-1].rstrip(" |")
-    assert len(text) <= 160 and text.endswith("…")
-    assert report_markdown(g) == report_markdown(g)
-
-
-def test_report_empty_graph():
-    md = report_markdown(Graph())
-    assert "0 documents · 0 persons · 0 meetings" in md
-    assert md.count("_None._") >= 4
 
 
 def test_docstring_examples():

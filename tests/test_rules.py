@@ -119,7 +119,7 @@ def test_commitment_modality():
 
     assert modality("Mexico will deploy its National Guard.") == "firm"
     assert modality("Both parties agree that, in the event the measures fail, they will act.") == "conditional"
-    assert modality("The United States and Mexico welcome the plan.") == "aspirational"
+    assert modality("The United States and Mexico welcome the plan.") == "welcome"
     assert modality("The two countries reiterate their previous statement.") == "reaffirmation"
 
 
@@ -137,3 +137,101 @@ def test_own_statement_from_title_or_headline():
     assert agr.own_statement_title(None, "Joint Statement on Border Security") == "Joint Statement on Border Security"
     assert agr.own_statement_title(None, "The ministers signed an agreement.") is None
     assert agr.own_statement_title("Secretary to Travel to Mexico", None) is None
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    # published on a Wednesday (2023-03-15)
+    pub = PartialDate(2023, 3, 15)
+    for prefer in ("past", "future"):  # "met on Wednesday" and "will sign on Wednesday"
+        assert resolve_date("on Wednesday", pub, prefer).value == pub
+        assert resolve_date("this Wednesday", pub, prefer).value == pub
+        assert resolve_date("Wednesday afternoon", pub, prefer).value == pub
+    assert resolve_date("on Tuesday", pub, "past").value == PartialDate(2023, 3, 14)  # the day before
+    assert resolve_date("on Thursday", pub, "future").value == PartialDate(2023, 3, 16)
+    assert resolve_date("next Wednesday", pub, "future").value == PartialDate(2023, 3, 22)
+    assert resolve_date("last Wednesday", pub, "past").value == PartialDate(2023, 3, 8)
+    assert resolve_date("on Wednesday", PartialDate(2023, 3), "past").value is None  # no known day
+
+
+def test_month_and_day_of_the_publication_day_keep_its_year():
+    pub = PartialDate(2023, 3, 15)
+    assert resolve_date("Wednesday, March 15", pub, "future").value == pub
+    assert resolve_date("March 15", pub, "past").value == pub
+    assert resolve_date("March 20", pub, "future").value == PartialDate(2023, 3, 20)
+
+
+def test_job_title_is_not_an_agreement(rule_nlp):
+    doc = rule_nlp("The talks were led by Deputy Under Secretary for Planning, Policy, and Strategy Helena Voss "
+                   "and Director General Tomás Ibarra Luján.")
+    assert agr.find_agreements(next(doc.sents)) == []
+    doc = rule_nlp("Ministers adopted the Regional Migration Compact and Ambassador Lena Ortiz welcomed it.")
+    assert [a.label for a in agr.find_agreements(next(doc.sents))] == ["Regional Migration Compact"]
+
+
+def test_letter_of_intent_keeps_its_full_name(rule_nlp):
+    doc = rule_nlp("The ministers signed a Letter of Intent on Maritime Customs Cooperation in Veracruz.")
+    assert [a.label for a in agr.find_agreements(next(doc.sents))] == [
+        "Letter of Intent on Maritime Customs Cooperation"]
+    doc = rule_nlp("Senators sent an Open Letter to the Cabinet.")
+    assert agr.find_agreements(next(doc.sents)) == []
+
+
+def test_sentence_initial_preposition_is_not_part_of_a_name(rule_nlp):
+    doc = rule_nlp("Under the Border Technology Compact, both customs services will share data.")
+    assert [a.label for a in agr.find_agreements(next(doc.sents))] == ["Border Technology Compact"]
+
+
+def test_facility_named_as_a_place_is_not_a_topic(rule_nlp, ontology):
+    from diplokg.extract.topics import mask_mentions
+
+    doc = rule_nlp("Agents seized cocaine at the busiest Laredo ports of entry.")
+    kept = {ontology.topics[t.topic].label for t in mask_mentions(doc, doc._.topics, [])}
+    assert "Infrastructure" not in kept and "Drug trafficking" in kept
+    doc = rule_nlp("Both governments will modernize ports of entry and international bridges.")
+    assert "Infrastructure" in {ontology.topics[t.topic].label for t in mask_mentions(doc, doc._.topics, [])}
+
+
+def test_topic_words_inside_a_name_do_not_count(rule_nlp, ontology):
+    from diplokg.extract.topics import mask_mentions
+
+    doc = rule_nlp("They reviewed the Gulf Coast Initiative for Tourism and Human Rights and discussed fentanyl.")
+    name = agr.find_agreements(next(doc.sents))[0]
+    kept = {ontology.topics[t.topic].label
+            for t in mask_mentions(doc, doc._.topics, [(name.start, name.end)], frozenset(agr.AGREEMENT_HEADS))}
+    assert kept == {"Fentanyl"}
+    # a label that names the agreement itself still counts
+    doc = rule_nlp("They reviewed progress under the Merida Initiative.")
+    name = agr.find_agreements(next(doc.sents))[0]
+    kept = {ontology.topics[t.topic].label
+            for t in mask_mentions(doc, doc._.topics, [(name.start, name.end)], frozenset(agr.AGREEMENT_HEADS))}
+    assert kept == {"Security cooperation"}
+
+
+def test_office_names_and_place_uses_are_no_topic_labels(rule_nlp, ontology):
+    assert "Trade" not in topic_labels(rule_nlp("The Secretary of Commerce joined the delegation."), ontology)
+    assert "Trade" in topic_labels(rule_nlp("They discussed cross-border commerce and tariffs."), ontology)
+
+
+def test_footer_topic_lists_and_visit_links_are_boilerplate():
+    text = ("The two ministers met in Tijuana on Monday to discuss migration and tourism.\n\n"
+            "To learn more about the agency's work, visit www.example.gob.mx/migracion.\n\n"
+            "Topics: Migration, Tourism, Border Security\nKeywords: Tijuana, Asylum\n\n"
+            "Categories: Press Releases")
+    spans = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert text.split("\n")[0] not in spans
+    assert any(s.startswith("To learn more") for s in spans)
+    assert {"Topics: Migration, Tourism, Border Security", "Keywords: Tijuana, Asylum",
+            "Categories: Press Releases"} <= set(spans)
+
+
+def test_date_inside_a_condition_is_no_deadline():
+    pub = PartialDate(2027, 2, 1)
+    assert agr.deadline_from("Unless seizures rise by the end of 2027, both sides will review the plan", pub) == (None, None)
+    value, _ = agr.deadline_from("If funding allows, Mexico will open two laboratories by May 31, 2027", pub)
+    assert value == PartialDate(2027, 5, 31)
+
+
+def test_generic_words_are_no_topic_labels(rule_nlp, ontology):
+    assert topic_labels(rule_nlp("They reviewed the development of a new customs database."), ontology) == set()
+    assert "Economic development" in topic_labels(
+        rule_nlp("Both sides pledged funds for regional development in Chiapas."), ontology)

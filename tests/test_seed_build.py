@@ -103,3 +103,40 @@ def test_failed_build_keeps_previous_output(seed_build, tmp_path):
     run = CliRunner().invoke(main, ["build", "--corpus", str(empty), "--out", str(target)])
     assert run.exit_code == 2 and "no readable document" in run.output
     assert (target / "graph.ttl").read_bytes() == before
+
+
+def test_report_charts_written_linked_and_deterministic(seed_build, tmp_path):
+    import re
+
+    from diplokg.report import CHART_FILES
+
+    _, out, _ = seed_build
+    report = (out / "report.md").read_text(encoding="utf-8")
+    links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", report)
+    assert sorted(links) == sorted(CHART_FILES)
+    for link in links:
+        assert (out / link).read_bytes().startswith(b"<?xml")
+    for heading in ("## Timeline", "## Communities", "## Brokers between the United States and Mexico"):
+        assert heading in report
+    build(ROOT / "corpus", tmp_path)
+    for name in CHART_FILES + ("report.md",):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_explain_and_timeline_on_seed_build(seed_build):
+    import json
+    import re
+
+    _, out, _ = seed_build
+    run = CliRunner().invoke(main, ["explain", "--graph", str(out), "nielsen", "Olga Sanchez Cordero",
+                                    "--format", "json"])
+    assert run.exit_code == 0, run.output
+    result = json.loads(run.output)
+    assert result["a"] == "Kirstjen Nielsen" and result["met"] is True and result["meetings"]
+    assert all(m["sources"] and m["evidence"] for m in result["meetings"])
+    run = CliRunner().invoke(main, ["timeline", "--graph", str(out), "--format", "json"])
+    dates = [r["date"] for r in json.loads(run.output)]
+    dated = [d for d in dates if d is not None]
+    assert all(re.match(r"^\d{4}(-\d{2}){0,2}$", d) for d in dated)
+    assert dated == sorted(dated) and dates[: len(dated)] == dated      # dated first, in order
+

@@ -34,12 +34,17 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from diplokg.namespace import DK
+from diplokg.text import fold
 
 __all__ = [
     "person_network",
     "meeting_network",
     "centrality",
     "central_actors",
+    "bipartite_centrality",
+    "communities",
+    "brokers",
+    "cross_ties",
 ]
 
 #: The centrality measures :func:`centrality` computes, in column order.
@@ -275,7 +280,9 @@ def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
 
     - ``degree``: ``nx.degree_centrality``;
     - ``weighted_degree``: sum of the ``weight`` of the node's edges (1 per edge without one);
-    - ``betweenness``: ``nx.betweenness_centrality`` (exact, unweighted, normalised);
+    - ``betweenness``: ``nx.betweenness_centrality`` (unweighted, normalised; exact up to
+      :data:`BETWEENNESS_EXACT_MAX` nodes, above it estimated from :data:`BETWEENNESS_PIVOTS`
+      sources chosen with a fixed seed, so still deterministic);
     - ``pagerank``: PageRank with ``weight="weight"`` (pure Python when scipy is missing);
     - ``eigenvector``: weighted eigenvector centrality per connected component; isolated nodes
       and components that do not converge get 0.0.
@@ -294,9 +301,28 @@ def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
     """
     if G.number_of_nodes() == 0:
         return {}
+    # One build asks for the same network's measures several times (page, report tables):
+    # compute them once per distinct network (key: its nodes and weighted edges).
+    key = (tuple(G), tuple((u, v, d.get("weight")) for u, v, d in G.edges(data=True)))
+    if key not in _CENTRALITY_CACHE:
+        _CENTRALITY_CACHE.clear()
+        _CENTRALITY_CACHE[key] = _centrality(G)
+    return {n: dict(values) for n, values in _CENTRALITY_CACHE[key].items()}
+
+
+_CENTRALITY_CACHE: dict = {}
+#: Person networks up to this many nodes get exact betweenness; larger ones an estimate.
+BETWEENNESS_EXACT_MAX = 1000
+BETWEENNESS_PIVOTS = 500
+
+
+def _centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
     degree = nx.degree_centrality(G)
     weighted = {n: float(d) for n, d in G.degree(weight="weight")}
-    betweenness = nx.betweenness_centrality(G, normalized=True)
+    # exact up to BETWEENNESS_EXACT_MAX nodes; above, estimated from BETWEENNESS_PIVOTS seeded
+    # sources (Brandes & Pich): exact betweenness is O(nodes x edges), minutes on big corpora
+    pivots = None if G.number_of_nodes() <= BETWEENNESS_EXACT_MAX else BETWEENNESS_PIVOTS
+    betweenness = nx.betweenness_centrality(G, k=pivots, normalized=True, seed=0)
     pagerank = _pagerank(G)
     eigenvector = _eigenvector(G)
     return {
@@ -356,3 +382,133 @@ def central_actors(graph: Graph, top: int | None = 10) -> list[dict]:
         row["rank"] = i
     return rows
 
+
+
+# ------------------------------------------------------------------ bipartite, communities, brokers
+
+
+def bipartite_centrality(B: nx.Graph) -> dict[str, dict[str, float]]:
+    """Centrality of every node of a person–meeting network (see :func:`meeting_network`).
+
+    Persons are the nodes with ``bipartite == 0``. Returns ``{node: {"degree",
+    "weighted_degree", "betweenness", "pagerank", "eigenvector"}}`` where ``degree`` and
+    ``betweenness`` are the bipartite versions (``nx.bipartite.degree_centrality`` and
+    ``nx.bipartite.betweenness_centrality``: normalised by the size of the other side),
+    ``weighted_degree`` is the number of meetings of a person (participants of a meeting),
+    ``pagerank`` and ``eigenvector`` are computed on the whole bipartite network as in
+    :func:`centrality`. An empty network gives ``{}``.
+
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["a", "b", "c"], bipartite=0)
+    >>> B.add_nodes_from(["m1", "m2"], bipartite=1)
+    >>> B.add_edges_from([("a", "m1"), ("b", "m1"), ("b", "m2"), ("c", "m2")])
+    >>> c = bipartite_centrality(B)
+    >>> c["b"]["weighted_degree"], c["b"]["degree"], c["b"]["betweenness"] > c["a"]["betweenness"]
+    (2.0, 1.0, True)
+    """
+    if B.number_of_nodes() == 0:
+        return {}
+    persons = {n for n, d in B.nodes(data=True) if d.get("bipartite", 0) == 0}
+    others = set(B) - persons
+    if persons and others:
+        degree = nx.bipartite.degree_centrality(B, persons)
+        betweenness = nx.bipartite.betweenness_centrality(B, persons)
+    else:  # one side is empty: no edge can exist
+        degree = dict.fromkeys(B, 0.0)
+        betweenness = dict.fromkeys(B, 0.0)
+    pagerank = _pagerank(B)
+    eigenvector = _eigenvector(B)
+    return {
+        n: {
+            "degree": float(degree[n]),
+            "weighted_degree": float(B.degree(n)),
+            "betweenness": float(betweenness[n]),
+            "pagerank": float(pagerank[n]),
+            "eigenvector": float(eigenvector[n]),
+        }
+        for n in B
+    }
+
+
+def communities(G: nx.Graph, seed: int = 0, weight: str | None = "weight") -> dict[str, int]:
+    """Community of every node: seeded Louvain (``nx.community.louvain_communities``).
+
+    Returns ``{node: community id}``. Ids are 1, 2, … by decreasing community size, then by the
+    smallest node of the community, so the same graph and seed always give the same ids. Every
+    node gets an id (an isolated node is a community of its own). Falls back to greedy
+    modularity (deterministic, no seed) on networkx versions without Louvain.
+
+    >>> import networkx as nx
+    >>> G = nx.barbell_graph(4, 0)     # two 4-cliques joined by one edge
+    >>> c = communities(G, seed=1)
+    >>> sorted(set(c.values())), c[0] == c[3], c[0] == c[4]
+    ([1, 2], True, False)
+    >>> communities(G, seed=1) == c
+    True
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    louvain = getattr(getattr(nx, "community", None), "louvain_communities", None)
+    if louvain is not None:
+        found = louvain(G, weight=weight, seed=seed)
+    else:  # pragma: no cover - networkx < 2.8
+        found = nx.community.greedy_modularity_communities(G, weight=weight)
+    groups = sorted((sorted(map(str, c)) for c in found), key=lambda c: (-len(c), c[0]))
+    by_name = {str(n): n for n in G}
+    return {by_name[n]: i for i, group in enumerate(groups, start=1) for n in group}
+
+
+def _side(G: nx.Graph, country: str) -> set:
+    wanted = fold(country)
+    return {n for n, d in G.nodes(data=True) if d.get("country") and fold(d["country"]) == wanted}
+
+
+def brokers(
+    G: nx.Graph, side_a: str = "United States", side_b: str = "Mexico"
+) -> dict[str, dict[str, float]]:
+    """Who connects two sides of a person network (by the nodes' ``country`` attribute).
+
+    Returns ``{node: {"broker": score, "cross_ties": n}}``. ``broker`` is the share of
+    shortest paths between persons of ``side_a`` and persons of ``side_b`` that pass through
+    the node (``nx.betweenness_centrality_subset`` with sources ``side_a`` and targets
+    ``side_b``, divided by the number of such pairs): 1.0 means every pair is connected only
+    through this node. ``cross_ties`` is the number of the node's neighbours on the other side
+    (0 for persons on neither side). Countries are compared accent- and case-insensitively.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("us1", "us2"), ("us2", "mx1"), ("mx1", "mx2")])
+    >>> nx.set_node_attributes(G, {"us1": "United States", "us2": "United States",
+    ...                            "mx1": "Mexico", "mx2": "Mexico"}, "country")
+    >>> b = brokers(G)
+    >>> b["us2"], b["us1"]["broker"]
+    ({'broker': 0.5, 'cross_ties': 1}, 0.0)
+    """
+    a, b = _side(G, side_a), _side(G, side_b)
+    pairs = len(a) * len(b)
+    if pairs:
+        raw = nx.betweenness_centrality_subset(G, sources=sorted(a, key=str), targets=sorted(b, key=str),
+                                               normalized=False)
+        # undirected graphs count each (source, target) pair as one half
+        score = {n: 2.0 * v / pairs for n, v in raw.items()}
+    else:
+        score = dict.fromkeys(G, 0.0)
+    result = {}
+    for node in G:
+        other = b if node in a else a if node in b else set()
+        ties = sum(1 for m in G[node] if m in other)
+        result[node] = {"broker": round(float(score[node]), 10), "cross_ties": ties}
+    return result
+
+
+def cross_ties(G: nx.Graph, side_a: str = "United States", side_b: str = "Mexico") -> int:
+    """Number of edges between a person of ``side_a`` and a person of ``side_b``.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("u", "m"), ("u", "v")])
+    >>> nx.set_node_attributes(G, {"u": "United States", "v": "United States", "m": "Mexico"}, "country")
+    >>> cross_ties(G)
+    1
+    """
+    a, b = _side(G, side_a), _side(G, side_b)
+    return sum(1 for u, v in G.edges if (u in a and v in b) or (u in b and v in a))

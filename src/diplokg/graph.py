@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import ORG, TIME
 
 from .corpus import PartialDate
 from .extract.records import Evidence, PlaceRef
 from .namespace import DK, DKR, PREFIXES, TOPIC_SCHEME
 from .ontology import Ontology
+from .provenance import add_build_activity, add_evidence_span, pipeline_versions
 from .resolve import ResolvedCorpus
 from .text import clean_text, slug
 
@@ -29,9 +33,12 @@ def document_iri(doc_id: str) -> URIRef:
     return DKR[f"document/{slug(doc_id)}"]
 
 
-def _add_evidence(graph: Graph, node: URIRef, evidence: list[Evidence]) -> None:
+def _add_evidence(graph: Graph, node: URIRef, evidence: list[Evidence], literal: bool = True) -> None:
+    """``dk:evidence`` sentence literals (if ``literal``) and reified ``dk:provenance`` spans."""
     for item in evidence:
-        graph.add((node, DK.evidence, Literal(clean_text(item.text))))
+        if literal:
+            graph.add((node, DK.evidence, Literal(clean_text(item.text))))
+        add_evidence_span(graph, node, item, document_iri(item.doc_id))
 
 
 def _place_node(graph: Graph, place: PlaceRef, ontology: Ontology) -> URIRef:
@@ -58,6 +65,41 @@ def _country_node(graph: Graph, iri: str, ontology: Ontology) -> URIRef:
     return node
 
 
+def _add_tenures(graph: Graph, person: URIRef, ontology: Ontology) -> None:
+    """The posts a person held and when (W3C ORG memberships over OWL-Time intervals), from the
+    gazetteer; interval and instant nodes are named after the membership (no blank nodes)."""
+    for tenure in ontology.tenures:
+        if tenure.person != str(person) or not tenure.iri:
+            continue
+        graph.bind("org", ORG)
+        graph.bind("time", TIME)
+        post, membership = URIRef(tenure.post), URIRef(tenure.iri)
+        info = ontology.posts[tenure.post]
+        graph.add((post, RDF.type, ORG.Post))
+        graph.add((post, RDFS.label, Literal(info.label)))
+        if info.country:
+            graph.add((post, DK.country, _country_node(graph, info.country, ontology)))
+        graph.add((person, ORG.holds, post))
+        graph.add((membership, RDF.type, ORG.Membership))
+        graph.add((membership, RDFS.label, Literal(tenure.label)))
+        graph.add((membership, ORG.member, person))
+        graph.add((membership, ORG.role, post))
+        if info.organization:
+            graph.add((membership, ORG.organization, URIRef(info.organization)))
+        period = URIRef(f"{tenure.iri}/period")
+        graph.add((membership, ORG.memberDuring, period))
+        graph.add((period, RDF.type, TIME.Interval))
+        for prop, value, name in ((TIME.hasBeginning, tenure.begin, "begin"), (TIME.hasEnd, tenure.end, "end")):
+            if value is None:
+                continue
+            instant = URIRef(f"{tenure.iri}/{name}")
+            graph.add((period, prop, instant))
+            graph.add((instant, RDF.type, TIME.Instant))
+            literal = date_literal(value)
+            graph.add((instant, {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth,
+                                 XSD.gYear: TIME.inXSDgYear}[literal.datatype], literal))
+
+
 def _topic_scheme(graph: Graph, ontology: Ontology) -> None:
     graph.add((TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme))
     graph.add((TOPIC_SCHEME, SKOS.prefLabel, Literal("diplokg topics", lang="en")))
@@ -69,9 +111,11 @@ def _topic_scheme(graph: Graph, ontology: Ontology) -> None:
         graph.add((node, SKOS.prefLabel, Literal(topic.label, lang="en")))
 
 
-def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
-    """The knowledge graph of a resolved corpus."""
+def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[str] | None = None) -> Graph:
+    """The knowledge graph of a resolved corpus; ``versions`` describe the build activity
+    (:func:`diplokg.provenance.pipeline_versions` of the default ontology when None)."""
     graph = new_graph()
+    add_build_activity(graph, pipeline_versions() if versions is None else versions)
     _topic_scheme(graph, ontology)
     for doc in corpus.documents:
         node = document_iri(doc.doc_id)
@@ -91,7 +135,7 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
         node = URIRef(org)
         entry = ontology.entries.get(org)
         graph.add((node, RDF.type, DK.Organization))
-        graph.add((node, RDFS.label, Literal(entry.label if entry else org)))
+        graph.add((node, RDFS.label, Literal(entry.label if entry else clean_text(corpus.org_labels.get(org, org)))))
         if entry and entry.country:
             graph.add((node, DK.country, _country_node(graph, entry.country, ontology)))
         for doc_id in docs:
@@ -108,6 +152,8 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
             graph.add((node, DK.country, _country_node(graph, person.country, ontology)))
         for doc_id in person.documents:
             graph.add((node, DK.mentionedIn, document_iri(doc_id)))
+        _add_evidence(graph, node, person.evidence, literal=False)
+        _add_tenures(graph, node, ontology)
     for meeting in corpus.meetings:
         node = URIRef(meeting.iri)
         graph.add((node, RDF.type, DK.Meeting))
@@ -153,9 +199,15 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
             graph.add((node, DK.commits, _country_node(graph, country, ontology)))
         for doc_id in agreement.documents:
             graph.add((node, DK.source, document_iri(doc_id)))
-        if agreement.date and agreement.own_statement:
+        if agreement.date:
             graph.add((node, DK.date, date_literal(agreement.date)))
+        for name in agreement.alt_labels:
+            graph.add((node, SKOS.altLabel, Literal(clean_text(name))))
+        for person in agreement.signatories:
+            graph.add((node, DK.signatory, URIRef(person)))
         _add_evidence(graph, node, agreement.evidence)
+    for source, target in corpus.reaffirms:
+        graph.add((URIRef(source), DK.reaffirms, URIRef(target)))
     for commitment in corpus.commitments:
         node = URIRef(commitment.iri)
         record = commitment.record
@@ -166,6 +218,8 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology) -> Graph:
         graph.add((node, DK.text, Literal(clean_text(record.text))))
         graph.add((node, DK.source, document_iri(commitment.document)))
         graph.add((node, DK.modality, Literal(record.modality)))
+        if record.action:
+            graph.add((node, DK.action, Literal(clean_text(record.action))))
         if record.deadline:
             graph.add((node, DK.deadline, date_literal(record.deadline)))
         if record.section:

@@ -25,6 +25,7 @@ class DK(DefinedNamespace):
     Country: URIRef
     CountryGroup: URIRef
     Document: URIRef
+    EvidenceSpan: URIRef
     Meeting: URIRef
     Organization: URIRef
     Person: URIRef
@@ -32,6 +33,7 @@ class DK(DefinedNamespace):
     Topic: URIRef
 
     # properties
+    action: URIRef
     agreement: URIRef
     commits: URIRef
     country: URIRef
@@ -40,6 +42,8 @@ class DK(DefinedNamespace):
     deadline: URIRef
     demonym: URIRef
     discussedAt: URIRef
+    document: URIRef
+    endChar: URIRef
     evidence: URIRef
     fileName: URIRef
     host: URIRef
@@ -52,12 +56,17 @@ class DK(DefinedNamespace):
     modality: URIRef
     participant: URIRef
     party: URIRef
+    pipelineVersion: URIRef
+    provenance: URIRef
     published: URIRef
     publisher: URIRef
+    reaffirms: URIRef
     refersTo: URIRef
+    rule: URIRef
     section: URIRef
     signatory: URIRef
     source: URIRef
+    startChar: URIRef
     status: URIRef
     text: URIRef
     title: URIRef
@@ -78,4 +87,5 @@ PREFIXES: dict[str, str] = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
 }

@@ -13,6 +13,7 @@ from .errors import (
     GraphNotFoundError, GraphParseError, QueryError, QueryNotAllowedError, QuerySyntaxError,
 )
 from .namespace import PREFIXES
+from .store import is_oxigraph, with_values
 
 UPDATE_KEYWORDS = re.compile(
     r"(?is)^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
@@ -33,9 +34,21 @@ def graph_path(path: str | Path) -> Path:
     return candidate
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse the graph at ``path`` (Turtle, N-Triples, RDF/XML or JSON-LD by extension)."""
+def load_graph(path: str | Path, use_store: bool = False) -> Graph:
+    """Parse the graph at ``path`` (Turtle, N-Triples, RDF/XML or JSON-LD by extension).
+
+    With ``use_store``, a build folder's Oxigraph store (``build --store oxigraph``) is opened
+    instead when it matches ``graph.ttl`` (fast: nothing is parsed)."""
     file = graph_path(path)
+    if use_store:
+        from .store import open_store, store_for
+
+        folder = store_for(file)
+        if folder is not None:
+            try:
+                return open_store(folder)
+            except OSError:  # locked or unreadable store: parse graph.ttl instead
+                pass
     graph = Graph()
     try:
         graph.parse(file)
@@ -57,7 +70,7 @@ def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[
     """
     uncommented = re.sub(r"(?m)^\s*#.*$", "", sparql)
     if UPDATE_KEYWORDS.match(uncommented):
-        raise QueryNotAllowedError("update queries are refused: the query command is read-only")
+        raise QueryNotAllowedError("update queries are refused: the query command is read-only (--allow-update applies one)")
     if SERVICE.search(uncommented):
         raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
     try:
@@ -67,7 +80,17 @@ def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[
     except Exception as exc:
         raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
     try:
-        result = graph.query(query, initBindings=bindings or {})
+        result = None
+        # Oxigraph's own engine takes the query text, with the bindings as a VALUES block
+        native = with_values(sparql, bindings or {}) if is_oxigraph(graph) and \
+            query.algebra.name in {"SelectQuery", "AskQuery"} else None
+        if native is not None:
+            try:
+                result = graph.query(native, initNs=PREFIXES)
+            except (SyntaxError, ValueError, RuntimeError):  # rdflib's engine over the store
+                result = None
+        if result is None:
+            result = graph.query(query, initBindings=bindings or {})
     except Exception as exc:  # evaluation errors of rdflib's engine
         raise QueryError(f"query failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     if result.type == "ASK":

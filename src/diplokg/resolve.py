@@ -8,9 +8,11 @@ label's distinctive words contain the other's ("Bicentennial Framework" and its 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .corpus import PartialDate
+from .extract.agreements import STATEMENT_FAMILY
 from .extract.meetings import compatible_dates, compatible_places, more_specific
 from .extract.records import (
     AgreementRecord, CommitmentRecord, DocumentRecords, Evidence, MeetingRecord, PlaceRef,
@@ -32,6 +34,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
     country: str | None = None
     documents: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)  # first mention per document
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Agreement:
     own_statement: bool = False
     date: PartialDate | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    alt_labels: set[str] = field(default_factory=set)  # other names it goes by ("Statement of …")
 
 
 @dataclass
@@ -84,6 +88,9 @@ class ResolvedCorpus:
     commitments: list[Commitment] = field(default_factory=list)
     countries: dict[str, set[str]] = field(default_factory=dict)  # country -> documents
     organizations: dict[str, set[str]] = field(default_factory=dict)
+    org_labels: dict[str, str] = field(default_factory=dict)  # organisations the gazetteer lacks
+    #: (agreement or document IRI, agreement IRI): a document returns to an earlier agreement
+    reaffirms: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _canonical(names: set[str]) -> str:
@@ -101,11 +108,20 @@ def resolve_persons(documents: list[DocumentRecords], ontology: Ontology) -> tup
             groups.setdefault(key, []).append((doc.doc_id, person))
     # a name-only group whose tokens are contained in exactly one other group's name joins it
     token_sets = {k: {frozenset(name_tokens(n)) for _, p in v for n in p.names} for k, v in groups.items()}
+    holders: dict[str, set[str]] = {}  # token -> groups with a name containing it
+    for k, sets in token_sets.items():
+        for tokens in sets:
+            for token in tokens:
+                holders.setdefault(token, set()).add(k)
     for key in sorted(k for k in groups if k.startswith("name:")):
         mine = set(key[5:].split())
-        owners = [k for k, sets in token_sets.items() if k != key and any(mine < s for s in sets)]
+        candidates = set.intersection(*(holders.get(t, set()) for t in mine)) if mine else set(token_sets)
+        owners = [k for k in candidates if k != key and any(mine < s for s in token_sets[k])]
         if len(owners) == 1 and key in groups:
             groups[owners[0]].extend(groups.pop(key))
+    # a lone surname ("Quintero") that names no one else in the corpus is not a person node
+    for key in [k for k in groups if k.startswith("name:") and len(k[5:].split()) == 1]:
+        del groups[key]
     persons: dict[str, Person] = {}
     mapping: dict[tuple[str, str], str] = {}
     for key in sorted(groups):
@@ -116,11 +132,17 @@ def resolve_persons(documents: list[DocumentRecords], ontology: Ontology) -> tup
         iri = entry.iri if entry else str(DKR[f"person/{slug(label)}"])
         person = persons.setdefault(iri, Person(iri=iri, label=label))
         person.names |= names
+        firsts = {item.doc_id: item for item in person.evidence}
         for doc_id, p in members:
             person.titles.update(p.titles)
             person.country = person.country or p.country
             person.documents.add(doc_id)
             mapping[(doc_id, p.pid)] = iri
+            for item in p.evidence:  # keep the first mention of each document
+                known = firsts.get(item.doc_id)
+                if known is None or (item.start, item.end, item.rule) < (known.start, known.end, known.rule):
+                    firsts[item.doc_id] = item
+        person.evidence = [firsts[d] for d in sorted(firsts)]
         if entry and entry.country:
             person.country = entry.country
     return persons, mapping
@@ -171,7 +193,7 @@ def _merge_meeting(a: Meeting, b: Meeting) -> None:
 
 
 def _agreement_words(label: str) -> frozenset[str]:
-    return frozenset(w for w in fold(label).replace("-", " ").replace(".", " ").split() if w not in GENERIC_AGREEMENT_WORDS)
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", fold(label)) if w not in GENERIC_AGREEMENT_WORDS)
 
 
 def resolve(documents: list[DocumentRecords], ontology: Ontology) -> ResolvedCorpus:
@@ -179,31 +201,55 @@ def resolve(documents: list[DocumentRecords], ontology: Ontology) -> ResolvedCor
     documents = sorted(documents, key=lambda d: d.doc_id)
     result = ResolvedCorpus(documents=documents)
     result.persons, mapping = resolve_persons(documents, ontology)
+    by_person: dict[str, set[int]] = {}  # person IRI -> indexes of the meetings they are in
     for doc in documents:
         for country in doc.countries:
             result.countries.setdefault(country, set()).add(doc.doc_id)
         for org in doc.organizations:
             result.organizations.setdefault(org, set()).add(doc.doc_id)
+        for org, label in sorted(doc.org_labels.items()):
+            result.org_labels.setdefault(org, label)
         for record in doc.meetings:
             meeting = _meeting_from(record, doc.doc_id, mapping)
-            target = next((m for m in result.meetings if doc.doc_id not in m.documents and _same_meeting(m, meeting)), None)
-            if target is None:
+            # the first earlier meeting that is the same event (it shares persons: look only there)
+            candidates = sorted({i for p in meeting.persons for i in by_person.get(p, ())})
+            index = next((i for i in candidates if doc.doc_id not in result.meetings[i].documents
+                          and _same_meeting(result.meetings[i], meeting)), None)
+            if index is None:
+                index = len(result.meetings)
                 result.meetings.append(meeting)
             else:
-                _merge_meeting(target, meeting)
+                _merge_meeting(result.meetings[index], meeting)
+            for p in meeting.persons:
+                by_person.setdefault(p, set()).add(index)
     aid_map: dict[tuple[str, str], str] = {}
+    statements = {  # own statements by IRI: a later document may name them by their date
+        _agreement_iri(r, doc.doc_id, {}): r for doc in documents for r in doc.agreements if r.own_statement
+    }
     for doc in documents:
         for record in doc.agreements:
-            iri = _agreement_iri(record, doc.doc_id, result.agreements)
+            iri = _agreement_iri(record, doc.doc_id, result.agreements, statements)
             agreement = result.agreements.setdefault(iri, Agreement(iri=iri, label=record.label))
+            if iri in statements and not record.own_statement:
+                agreement.label = statements[iri].label
+                agreement.own_statement = True
+            if record.family and fold(record.label) != fold(agreement.label):
+                agreement.alt_labels.add(record.label)
             if len(record.label) > len(agreement.label) and not agreement.own_statement:
                 agreement.label = record.label
+            agreement.signatories |= {mapping[(doc.doc_id, p)] for p in record.signatories if (doc.doc_id, p) in mapping}
             agreement.documents.add(doc.doc_id)
             agreement.countries |= record.countries
             agreement.own_statement = agreement.own_statement or record.own_statement
             agreement.date = agreement.date or record.date
             agreement.evidence += record.evidence
             aid_map[(doc.doc_id, record.aid)] = iri
+        own = next((aid_map[(doc.doc_id, r.aid)] for r in doc.agreements if r.own_statement), None)
+        for record in doc.agreements:
+            target = aid_map[(doc.doc_id, record.aid)]
+            source = own or str(DKR[f"document/{slug(doc.doc_id)}"])
+            if record.reaffirmed and target != source:
+                result.reaffirms.add((source, target))
         for record in doc.commitments:
             agreement_iri = aid_map[(doc.doc_id, record.agreement)]
             result.commitments.append(
@@ -216,9 +262,22 @@ def resolve(documents: list[DocumentRecords], ontology: Ontology) -> ResolvedCor
     return result
 
 
-def _agreement_iri(record: AgreementRecord, doc_id: str, known: dict[str, Agreement]) -> str:
+def _agreement_iri(
+    record: AgreementRecord, doc_id: str, known: dict[str, Agreement],
+    statements: dict[str, AgreementRecord] | None = None,
+) -> str:
+    """One IRI per real agreement: a document's own statement; an earlier statement named by
+    its date is that statement when a document of the same kind has that date, else one node
+    per kind and date; other agreements merge when one label's distinctive words contain the
+    other's."""
     if record.own_statement:
         return str(DKR[f"agreement/{slug(doc_id)}-statement"])
+    if record.family and record.date:
+        for iri, statement in sorted((statements or {}).items()):
+            kinds = {STATEMENT_FAMILY.get(w) for w in fold(statement.label).split()}
+            if statement.date == record.date and record.date.day and record.family in kinds:
+                return iri
+        return str(DKR[f"agreement/{record.family}-{record.date.isoformat()}"])
     words = _agreement_words(record.label)
     for iri, agreement in sorted(known.items()):
         if agreement.own_statement:

@@ -18,6 +18,8 @@ TITLE_WORDS = frozenset(
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e]")
+#: Everything that can move the cursor, recolour the terminal or reorder text (incl. tab and newline).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
@@ -55,6 +57,20 @@ def clean_text(text: str) -> str:
     whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
     return " ".join(_CONTROL.sub("", text).split())
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on one terminal line: control, bidi and line-break characters (and
+    lone surrogates, which cannot be encoded) are shown as escapes (``\x1b``, ``\x0a``, ``\u202e``) instead of acting on the terminal.
+
+    >>> printable("a\x1b[31mb\nc.txt")
+    'a\\x1b[31mb\\x0ac.txt'
+    """
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def accent_score(text: str) -> int:

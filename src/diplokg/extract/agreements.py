@@ -1,11 +1,14 @@
-"""Agreements (named frameworks, declarations, memoranda, plans, protocols, and the document's own
-joint statement) and the commitment clauses of joint statements.
+"""Agreements (named frameworks, declarations, memoranda, plans, protocols, the document's own
+joint statement, earlier statements named by their date) and the commitment clauses of joint
+statements: one clause per committing subject, with its action, modality and deadline, and the
+cues by which a document reaffirms, continues or builds on an earlier agreement.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..corpus import PartialDate
 from .actors import ActorMention, _is_cap
+from ..text import fold
 from .dates import resolve_date
 
 AGREEMENT_HEADS = {
@@ -20,6 +24,15 @@ AGREEMENT_HEADS = {
     "protocol", "protocols", "memorandum", "initiative", "compact", "convention", "strategy",
     "statement", "communique", "communiqué", "arrangement", "program", "programme", "pact",
 }
+#: Words of a job title: an agreement's name stops before them ("… and Deputy Under Secretary
+#: for Strategy, Policy, and Plans Angela …" is a title and a name, not a strategy).
+TITLE_STOP = frozenset(
+    """
+    secretary secretaries minister ministers ambassador advisor adviser director commissioner
+    governor senator dr dr. mr mr. mrs mrs. ms ms. chancellor administrator coordinator counselor
+    undersecretary envoy congressman congresswoman mayor attorney spokesperson prosecutor president
+    """.split()
+)
 LOWERCASE_AGREEMENTS = re.compile(
     r"\b(memorand(?:um|a) of (?:understanding|cooperation|agreement)|letter of intent)\b", re.I
 )
@@ -28,22 +41,84 @@ OWN_STATEMENT_TITLE = re.compile(
     r"memorandum|agreement|action plan|framework)\b"
 )
 SIGNING_VERBS = {"sign", "launch", "adopt", "conclude", "ratify", "implement", "expand", "agree", "establish", "enter"}
-COMMIT_PATTERNS = [
-    ("reaffirmation", re.compile(r"(?i)\b(reiterate[sd]?|reaffirm(?:s|ed)?)\b")),
-    ("firm", re.compile(r"(?i)\b(commit(?:s|ted)? to|remain(?:s|ed)? committed|(?:our|their) commitment|agree(?:s|d)? (?:to|that|on)|pledge[sd]?|undertake[sd]?)\b")),
-    ("firm", re.compile(r"(?i)\b(will|shall)\s+(?:also\s+|immediately\s+|continue to\s+)?[a-z]+")),
-    ("firm", re.compile(r"(?i)\b(?:is|are)\s+(?:also\s+)?taking\b")),
-    ("aspirational", re.compile(r"(?i)\b(welcome[sd]?)\b")),
-]
-CONDITIONAL = re.compile(r"(?i)\b(in the event|if necessary|unless|if\b|should (?:the|these|this))")
-ASPIRATIONAL = re.compile(r"(?i)\b(work to|seek(?:s)? to|strive|aim(?:s)? to|explore|encourage|welcome[sd]?)\b")
-COLLECTIVE_PARTY = re.compile(
-    r"(?i)\b(both (?:parties|countries|governments|nations|sides)|the (?:two|our) (?:countries|governments|nations)|"
-    r"our countries|our governments|the leaders|leaders|we|they|the parties)\b"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-DEADLINE = re.compile(r"(?i)\bwithin\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety)\s+(day|week|month|year)s?\b")
+_YEAR = r"(?:19|20)\d\d"
+_DATE_PHRASE = rf"{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|{_MONTH},?\s+{_YEAR}"
+_ADVERBS = r"(?:also|immediately|further|jointly|each|both|now|then|therefore|swiftly|promptly|continue\s+to)"
+
+#: Commitment cues: (kind, pattern, where the action starts: "end" after the cue, "start" at it).
+CUES: list[tuple[str, re.Pattern[str], str]] = [
+    ("reaffirmation", re.compile(r"(?i)\b(?:reiterate[sd]?|reaffirm(?:s|ed)?)\b"), "start"),
+    ("welcome", re.compile(r"(?i)\b(?:welcome[sd]?|applaud(?:s|ed)?|commend(?:s|ed)?)\b"), "start"),
+    ("aspirational", re.compile(
+        r"(?i)\b(?:seek(?:s)?|strive[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|endeavou?r(?:s|ed)?|aspire[sd]?|hope[sd]?)\s+to\b"
+    ), "start"),
+    ("firm", re.compile(
+        r"(?i)\b(?:commit(?:s|ted)?\s+(?:themselves\s+|itself\s+|ourselves\s+)?to|remain(?:s|ed)?\s+committed\s+to|"
+        r"(?:our|their|its)\s+(?:shared\s+|joint\s+|mutual\s+)?commitment\s+to|agree(?:s|d)?\s+(?:to|that)|"
+        r"pledge[sd]?\s+to|undertake[sd]?\s+to|decided?\s+to|resolved?\s+to)\b"
+    ), "end"),
+    ("firm", re.compile(r"(?i)\b(?:agree(?:s|d)?\s+on|pledge[sd]?|undertake[sd]?)\b"), "start"),
+    ("firm", re.compile(rf"(?i)(?<!political )(?<!good )(?<!the )\b(?:will|shall)(?:\s+{_ADVERBS})*(?=\s+[a-z])"), "end"),
+    ("firm", re.compile(r"(?i)\b(?:is|are)\s+(?:also\s+)?(?=taking\b)"), "end"),
+]
+#: Conditional clauses: "in the event …", "if …", "unless …", an inverted "Should the measures not …".
+CONDITIONAL = re.compile(
+    r"(?i)(\bin the event\b|\bin case\b|\bif\b|\bunless\b|\bprovided that\b|(?:^|[,;:]\s*)should\b)"
+)
+ASPIRATIONAL_VERBS = re.compile(
+    r"(?i)^(?:(?:also|further|jointly|continue to|to)\s+)*(?:work|seek|strive|aim|intend|endeavou?r|aspire|hope|explore|try|encourage)\b"
+)
+#: Where a second clause may start: "; the United States will", ", and Mexico will", " while Mexico".
+CLAUSE_BOUNDARY = re.compile(r"(?i)(?:;\s*|,?\s+(?:and|while|whereas|but)\s+(?:in turn,?\s+)?)")
+COLLECTIVE_PARTY = re.compile(
+    r"(?i)\b(both (?:parties|countries|governments|nations|sides)|the (?:two|our) (?:countries|governments|nations|sides|parties)|"
+    r"our (?:two )?(?:countries|governments|nations)|the leaders|leaders|we|they|the parties|the (?:two )?presidents|"
+    r"the (?:two )?(?:delegations|sides|governments))\b"
+)
+DEADLINE = re.compile(
+    r"(?i)\b(?:within|in the next|over the next|in the coming|within the next)\s+"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|forty-five|sixty|ninety)\s+"
+    r"(day|week|month|year)s?\b"
+)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "thirty": 30, "sixty": 60, "ninety": 90}
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "thirty": 30,
+                "forty-five": 45, "sixty": 60, "ninety": 90}
+BY_DATE = re.compile(
+    rf"(?i)\b(?:by|no later than|not later than|before)\s+(?P<end>the end of\s+)?"
+    rf"(?P<what>(?:this|the|next) (?:year|month)|{_DATE_PHRASE}|{_MONTH}|{_YEAR}\b)"
+)
+#: Words before an agreement that make the document return to it ("building on", "reaffirm").
+REAFFIRM_CUE = re.compile(
+    r"(?i)\b(reaffirm\w*|reiterat\w*|recall\w*|renew\w*|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|"
+    r"continu\w*|under|as agreed|consistent with|pursuant to|in accordance with|in line with|"
+    r"guided by|implement\w*|follow(?:s|ing)?[- ]up on|uphold\w*|honou?r\w*|existing|previous|prior|earlier)\b"
+)
+ABANDON_CUE = re.compile(
+    r"(?i)\b(end(?:s|ed|ing)?|terminat\w*|rescind\w*|suspend\w*|withdr[ae]w\w*|replac\w*|abandon\w*|"
+    r"scrap\w*|revok\w*|cancel\w*|wind(?:s|ing)? down|halt\w*)\b"
+)
+#: An earlier statement named by its date: "their previous statement of December 18, 2018".
+DATED_STATEMENT = re.compile(
+    rf"(?i)\b(?P<kind>joint\s+statement|joint\s+declaration|joint\s+communiqu[eé]|statement|declaration|"
+    rf"communiqu[eé]|agreement)\s+(?:of|from|issued\s+on|issued|dated|signed\s+on|signed|made\s+on|"
+    rf"adopted\s+on|announced\s+on|on)\s+(?P<date>{_DATE_PHRASE})"
+)
+#: "the June 7 Joint Declaration", "the 2019 U.S.-Mexico Joint Statement".
+DATE_BEFORE_STATEMENT = re.compile(
+    rf"(?P<date>{_DATE_PHRASE}|{_YEAR})\s+(?P<name>(?:[A-Z][\w.'-]*\s+){{0,3}}?"
+    rf"(?:Joint\s+)?(?P<kind>Statement|Declaration|Communiqu[eé]|Agreement))\b"
+)
+SIGNED_BY = re.compile(r"(?i)\b(?:signed|issued|initiall?ed|endorsed)\s+by\b")
+PRONOUN_SUBJECT = re.compile(r"(?i)\b(?:he|she|they)\s+(?:\w+\s+){0,2}$")
+SIGNER_CLAUSE_BOUNDARY = re.compile(r"(?i)(?:;|,\s+(?:where|when|which|who|after|before|while)\b|\b(?:with|met|meets|meeting)\b)")
+SIGN_VERB = re.compile(r"(?i)\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|issu(?:e|es|ed|ing)|initiall?ed)\b")
+_MONTH_TOKEN = re.compile(_MONTH.replace(r"\.", r"\.?"))
+STATEMENT_FAMILY = {"statement": "statement", "declaration": "statement", "communique": "statement",
+                    "communiqué": "statement", "agreement": "agreement"}
 
 
 @dataclass(frozen=True)
@@ -54,9 +129,17 @@ class AgreementMention:
 
 
 def _strip_label(text: str) -> str:
-    text = re.sub(r"(?i)^((?:the|an?|this|that|these|existing|new|so-called)\s+)+", "", text.strip(" ,.;:\"“”"))
+    # a sentence-initial preposition is capitalised but no part of the name ("Under the Plan, …")
+    text = re.sub(r"^(?:Under|Within|With|Through|By|Per|In|On|To|From|As|At|After|Before|During|Following)\s+(?=\S)",
+                  "", text.strip(" ,.;:\"“”"))
+    text = re.sub(r"(?i)^((?:the|an?|this|that|these|existing|new|so-called)\s+)+", "", text)
     text = re.sub(r"\s*\(([A-Z]{2,})\)$", "", text)
     return text.strip(" ,")
+
+
+def _letter_of_intent(doc: Doc, k: int) -> bool:
+    """"Letter" heads an agreement only as "Letter of Intent" (not "Open Letter")."""
+    return doc[k].lower_ == "letter" and [t.lower_ for t in doc[k + 1:k + 3]] == ["of", "intent"]
 
 
 def find_agreements(sent: Span) -> list[AgreementMention]:
@@ -73,12 +156,16 @@ def find_agreements(sent: Span) -> list[AgreementMention]:
             _is_cap(doc[j]) or doc[j].text in {"-", "–", "'s"} or (
                 doc[j].lower_ in {"of", "for", "on", "and", "the", ","} and j + 1 < sent.end
                 and (_is_cap(doc[j + 1]) or doc[j + 1].lower_ in {"and", "the"})
+                and not _MONTH_TOKEN.fullmatch(doc[j + 1].text)  # "… Memorandum on March 3"
             )
         ):
             j += 1
-        heads = [k for k in range(i, j) if doc[k].lower_ in AGREEMENT_HEADS]
-        if heads and heads[0] > i or heads and doc[heads[0]].lower_ in {"memorandum", "declaration"}:
-            end = j
+        # a title word ends the name ("President's Emergency Plan" keeps its possessive)
+        stop = next((k for k in range(i, j) if doc[k].lower_ in TITLE_STOP
+                     and not (k + 1 < j and doc[k + 1].text == "'s")), j)
+        heads = [k for k in range(i, stop) if doc[k].lower_ in AGREEMENT_HEADS or _letter_of_intent(doc, k)]
+        if heads and heads[0] > i or heads and doc[heads[0]].lower_ in {"memorandum", "declaration", "letter"}:
+            end = stop
             while end > i and doc[end - 1].lower_ in {"of", "for", "on", "and", "the", ",", "-"}:
                 end -= 1
             label = _strip_label(doc[i:end].text)
@@ -101,15 +188,55 @@ def own_statement_title(title: str | None, first_line: str | None) -> str | None
     return None
 
 
+def _add_months(base: date, months: int) -> date:
+    year, month = divmod(base.month - 1 + months, 12)
+    year += base.year
+    return date(year, month + 1, min(base.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _end_of(value: PartialDate) -> PartialDate:
+    """The last day of a month or year."""
+    if value.month is None:
+        return PartialDate(value.year, 12, 31)
+    if value.day is None:
+        return PartialDate(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    return value
+
+
+def _condition_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of conditional sub-clauses: from "if"/"should"/"unless"/"in the event" to
+    the comma that closes them (or the end of the text)."""
+    spans = []
+    for match in CONDITIONAL.finditer(text):
+        comma = text.find(",", match.end())
+        spans.append((match.start(), comma if comma >= 0 else len(text)))
+    return spans
+
+
 def deadline_from(text: str, published: PartialDate | None) -> tuple[PartialDate | None, str | None]:
-    """``within 90 days`` resolved against the publication day.
+    """The deadline a clause states, resolved against the publication date, and its phrase.
+
+    "within 90 days", "in the next 45 days" count from the publication day; "by December 2019"
+    keeps month precision; "by the end of the year" is the year's last day; "no later than
+    March 1, 2020" is that day. A relative period needs a known publication day.
 
     >>> deadline_from("to be announced within 90 days", PartialDate(2019, 6, 7))[0].isoformat()
     '2019-09-05'
+    >>> deadline_from("by the end of the year", PartialDate(2019, 6, 7))[0].isoformat()
+    '2019-12-31'
+
+    A date inside a condition ("Should the flow fail to decline by the end of 2026, …") is the
+    condition's horizon, not a deadline of the commitment.
     """
-    match = DEADLINE.search(text)
+    conditions = _condition_spans(text)
+
+    def outside(found: re.Match[str] | None) -> bool:
+        return found is not None and not any(lo <= found.start() < hi for lo, hi in conditions)
+
+    match = next((m for m in DEADLINE.finditer(text) if outside(m)), None)
     if match:
-        amount = NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+        raw = match.group(1).lower()
+        amount = NUMBER_WORDS.get(raw) or int(raw)
         unit = match.group(2).lower()
         base = published.as_date() if published else None
         if base is None:
@@ -119,51 +246,154 @@ def deadline_from(text: str, published: PartialDate | None) -> tuple[PartialDate
         if unit == "week":
             return PartialDate.from_date(base + timedelta(weeks=amount)), match.group(0)
         months = amount * (12 if unit == "year" else 1)
-        year, month = divmod(base.month - 1 + months, 12)
-        year += base.year
-        day = min(base.day, calendar.monthrange(year, month + 1)[1])
-        return PartialDate.from_date(date(year, month + 1, day)), match.group(0)
-    match = re.search(r"(?i)\b(?:by|no later than|before)\s+((?:the end of\s+)?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|[A-Z][a-z]+ \d{4}|\d{4})", text)
+        return PartialDate.from_date(_add_months(base, months)), match.group(0)
+    match = next((m for m in BY_DATE.finditer(text) if outside(m)), None)
     if match:
-        resolved = resolve_date(match.group(1), published, "future")
-        return resolved.value, match.group(0)
+        what = match.group("what").lower()
+        value: PartialDate | None
+        if what.endswith(("year", "month")) and not re.search(r"\d", what):
+            if published is None or (what.endswith("month") and published.month is None):
+                return None, match.group(0)
+            value = PartialDate(published.year + (1 if what.startswith("next") and what.endswith("year") else 0))
+            if what.endswith("month"):
+                base = date(published.year, published.month or 1, 1)
+                value = PartialDate.from_date(_add_months(base, 1 if what.startswith("next") else 0))
+                value = PartialDate(value.year, value.month)
+            value = _end_of(value)
+        else:
+            value = resolve_date(match.group("what"), published, "future").value
+            if value is not None and match.group("end"):
+                value = _end_of(value)
+        return value, match.group(0)
     return None, None
 
 
-def commitment_modality(text: str, kind: str) -> str:
-    if CONDITIONAL.search(text):
-        return "conditional"
-    if kind == "reaffirmation":
-        return "reaffirmation"
-    if kind == "aspirational" or ASPIRATIONAL.search(text):
-        return "aspirational"
-    return "firm"
+@dataclass(frozen=True)
+class Cue:
+    """A commitment cue in a text: its kind, where it stands and where its action starts."""
+
+    kind: str
+    start: int
+    end: int
+    action_start: int
+
+
+def find_cues(text: str) -> list[Cue]:
+    """The commitment cues of a text, left to right, without overlaps."""
+    found: list[Cue] = []
+    for kind, pattern, anchor in CUES:
+        for match in pattern.finditer(text):
+            found.append(Cue(kind, match.start(), match.end(), match.start() if anchor == "start" else match.end()))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    result: list[Cue] = []
+    for cue in found:
+        if result and cue.start < result[-1].end:
+            continue
+        result.append(cue)
+    return result
 
 
 def commitment_match(sent: Span) -> tuple[str, int] | None:
     """(kind, character offset in the sentence) of the first commitment cue, if any."""
-    best: tuple[str, int] | None = None
-    for kind, pattern in COMMIT_PATTERNS:
-        match = pattern.search(sent.text)
-        if match and (best is None or match.start() < best[1]):
-            best = (kind, match.start())
-    return best
+    cues = find_cues(sent.text)
+    return (cues[0].kind, cues[0].start) if cues else None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One commitment clause of a sentence: character offsets in the sentence, its cues."""
+
+    start: int
+    end: int
+    cues: tuple[Cue, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.cues[0].kind
+
+
+def split_clauses(text: str, has_subject: Callable[[int, int], bool]) -> list[Clause]:
+    """Cut a sentence into commitment clauses, one per committing subject.
+
+    A new clause starts at a boundary (";", ", and", " while") that follows a cue of the current
+    clause and is followed by its own subject and cue ("Mexico will deploy …, and the United
+    States will expand …"). ``has_subject(lo, hi)`` says whether a committing party (a country,
+    a group, "both parties") stands between those offsets.
+    """
+    cues = find_cues(text)
+    if not cues:
+        return []
+    clauses: list[list[Cue]] = [[cues[0]]]
+    starts = [0]
+    for cue in cues[1:]:
+        previous = clauses[-1][-1]
+        boundary = None
+        for match in CLAUSE_BOUNDARY.finditer(text, previous.end, cue.start):
+            boundary = match
+        if boundary is not None and len(text[boundary.end():cue.start].split()) <= 12 and has_subject(boundary.end(), cue.start):
+            clauses.append([cue])
+            starts.append(boundary.end())
+            clauses[-2].append(Cue("end", boundary.start(), boundary.start(), boundary.start()))
+        else:
+            clauses[-1].append(cue)
+    result = []
+    for start, group in zip(starts, clauses):
+        end = group[-1].start if group[-1].kind == "end" else len(text)
+        real = tuple(c for c in group if c.kind != "end")
+        result.append(Clause(start, end, real))
+    return result
+
+
+def clause_action(text: str, clause: Clause) -> str | None:
+    """The action a clause commits to: the verb phrase after its cue ("deploy its National
+    Guard"), up to a subordinate clause, at most 20 words."""
+    for cue in clause.cues:
+        rest = text[cue.action_start:clause.end].strip()
+        if not rest or rest[0] in ",;:" or re.match(r"(?i)that\b", rest):
+            continue
+        cut = re.search(
+            r"(?i)(?:;|\.(?:\s|$)|,\s+(?:to include|including|while|which|so that|giving|in order|"
+            r"if|unless|in the event|whereas|that|and that|to be)\b|\s+\(|,\s*$)",
+            rest,
+        )
+        phrase = rest[: cut.start()] if cut else rest
+        phrase = re.sub(rf"(?i)^(?:{_ADVERBS}\s+)+(?=\w)", "", phrase).strip(" ,.;:")
+        words = phrase.split()
+        if words:
+            return " ".join(words[:20])
+    return None
+
+
+def commitment_modality(text: str, kind: str, action: str | None = None) -> str:
+    """firm ("will", "commit to", "agree to", "shall"), conditional ("in the event", "if",
+    "should … not"), aspirational ("work to", "seek to", "strive", "intend"), welcome
+    ("welcome", "applaud") or reaffirmation ("reiterate", "reaffirm")."""
+    if CONDITIONAL.search(text):
+        return "conditional"
+    if kind in {"reaffirmation", "welcome", "aspirational"}:
+        return kind
+    if action is not None and ASPIRATIONAL_VERBS.search(action):
+        return "aspirational"
+    if action is None and re.search(r"(?i)\b(?:will|shall|to)\s+(?:also\s+)?(?:work|seek|strive|aim|intend)\s+to\b", text):
+        return "aspirational"
+    return "firm"
 
 
 def subject_countries(
     sent: Span, cue_offset: int, actors: list[ActorMention], group_members: dict[str, tuple[str, ...]],
-    person_country: dict[int, str | None],
+    person_country: dict[int, str | None], lo_offset: int = 0,
 ) -> tuple[set[str], bool]:
-    """Countries that make a commitment (left of the cue), and whether a collective phrase
-    ("both parties", "we", "the leaders") stands there."""
+    """Countries that make a commitment (between ``lo_offset`` and the cue), and whether a
+    collective phrase ("both parties", "we", "the leaders") stands there."""
     doc: Doc = sent.doc
     cue_char = sent.start_char + cue_offset
+    lo_char = sent.start_char + lo_offset
     countries: set[str] = set()
     for idx, m in enumerate(actors):
-        if not (sent.start <= m.start < sent.end) or doc[m.start].idx >= cue_char:
+        if not (sent.start <= m.start < sent.end) or not (lo_char <= doc[m.start].idx < cue_char):
             continue
         prev = doc[m.start - 1].lower_ if m.start > sent.start else ""
-        if prev in {"in", "to", "at", "into", "across", "throughout", "within"}:
+        if prev in {"in", "to", "at", "into", "across", "throughout", "within", "from", "with", "of"}:
             continue
         if m.kind == "country" and m.key and not m.demonym and doc[m.end - 1].dep_ not in {"compound", "amod", "nmod"}:
             countries.add(m.key)
@@ -171,5 +401,58 @@ def subject_countries(
             countries.update(group_members.get(m.key or "", ()))
         elif m.kind == "person" and person_country.get(idx):
             countries.add(person_country[idx])  # type: ignore[arg-type]
-    lead = sent.text[:cue_offset]
+    lead = sent.text[lo_offset:cue_offset]
     return countries, bool(COLLECTIVE_PARTY.search(lead))
+
+
+@dataclass(frozen=True)
+class StatementReference:
+    """An earlier statement or agreement named by its date ("their previous statement of
+    December 18, 2018", "the June 7 Joint Declaration")."""
+
+    start: int  # character offsets in the text
+    end: int
+    label: str
+    family: str  # statement or agreement
+    date: PartialDate | None
+
+
+def _kind_title(kind: str) -> str:
+    return " ".join(w.capitalize() for w in kind.split())
+
+
+def find_statement_references(text: str, published: PartialDate | None) -> list[StatementReference]:
+    """Earlier statements and agreements a text names by their date, with the date resolved
+    (a date without a year is the last such day before publication).
+
+    >>> [r.label for r in find_statement_references("They reiterate their previous statement of December 18, 2018.", None)]
+    ['Statement of December 18, 2018']
+    """
+    found: list[StatementReference] = []
+    for match in DATED_STATEMENT.finditer(text):
+        date_text = match.group("date")
+        kind = re.sub(r"\s+", " ", match.group("kind"))
+        found.append(_reference(match.start(), match.end(), _kind_title(kind), kind, date_text, published))
+    for match in DATE_BEFORE_STATEMENT.finditer(text):
+        if any(r.start <= match.start() < r.end for r in found):
+            continue
+        name = re.sub(r"\s+", " ", match.group("name"))
+        found.append(_reference(match.start(), match.end(), name, match.group("kind"), match.group("date"), published))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _reference(start: int, end: int, name: str, kind: str, date_text: str, published: PartialDate | None) -> StatementReference:
+    value = resolve_date(date_text, published, "past").value
+    date_text = re.sub(r"\s+", " ", date_text)
+    if value is not None and not re.search(_YEAR, date_text):
+        date_text = f"{date_text}, {value.year}"
+    family = STATEMENT_FAMILY.get(fold(kind.split()[-1]), "statement")
+    return StatementReference(start, end, f"{name} of {date_text}", family, value)
+
+
+def returns_to(text: str, position: int, window: int = 90) -> bool:
+    """Whether the words just before ``position`` reaffirm, continue or build on what follows
+    (and do not end, suspend or replace it)."""
+    lead = text[max(0, position - window):position]
+    lead = re.split(r"[;.]", lead)[-1]
+    return bool(REAFFIRM_CUE.search(lead)) and not ABANDON_CUE.search(lead)

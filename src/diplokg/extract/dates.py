@@ -53,6 +53,26 @@ def _base(published: PartialDate, prefer: str | None) -> datetime:
     return datetime(published.year, 1 if prefer == "future" else 12, 1 if prefer == "future" else 31)
 
 
+_WEEKDAY_PHRASE = re.compile(
+    r"(?i)^(?:(?P<which>this|next|last|previous|past|coming|this past|this coming)\s+)?"
+    r"(?P<day>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+
+
+def _same_weekday(phrase: str, published: PartialDate) -> PartialDate | None:
+    """The publication day when ``phrase`` names its own weekday without "next"/"last"
+    ("on Friday", "this Friday", "Friday morning" in a Friday text); else None.
+
+    News and government releases name the day of publication by its weekday ("met on Friday",
+    "will sign on Friday"), so the phrase means that day in either tense, never a week away."""
+    match = _WEEKDAY_PHRASE.match(phrase.strip())
+    day = published.as_date() if published.day is not None else None
+    if match is None or day is None or WEEKDAYS.index(match.group("day").lower()) != day.weekday():
+        return None
+    which = (match.group("which") or "this").lower()
+    return published if which == "this" else None
+
+
 def _kind(text: str) -> str:
     """absolute (has a year), month_day, month, weekday, relative_day, relative_period or other."""
     lower = text.lower()
@@ -101,6 +121,10 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
             return ResolvedDate(text, PartialDate(published.year))  # this year, later this year
         if "week" in lower and published.day is None:
             return ResolvedDate(text, None)
+    if kind == "weekday" and published is not None and published.day is not None:
+        same_day = _same_weekday(phrase, published)
+        if same_day is not None:
+            return ResolvedDate(text, same_day)
     settings = {"PREFER_DATES_FROM": prefer or "current_period", "RETURN_TIME_AS_PERIOD": True}
     if published is not None:
         settings["RELATIVE_BASE"] = _base(published, prefer)
@@ -113,6 +137,10 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
     if kind == "month_day" and published is not None and published.month is None:
         period = "day"
     if period == "day":
+        if (kind == "month_day" and published is not None and published.day is not None
+                and (value.month, value.day) == (published.month, published.day)):
+            # "Friday, October 8" in a text of October 8 is that day, whatever the tense
+            return ResolvedDate(text, PartialDate(published.year, published.month, published.day))
         return ResolvedDate(text, PartialDate(value.year, value.month, value.day))
     if period == "week":
         start = value - timedelta(days=value.weekday())

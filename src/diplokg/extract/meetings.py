@@ -8,27 +8,57 @@ companions after "travel ... with"). Countries after "in/to/at" are places; afte
 they are participants. Meetings of one document that describe the same event (an announcement
 headline, "will travel to", "while in Mexico, will meet") are merged on participants, place,
 date and status.
+
+Sentences without a meeting of their own may add persons to the current one (attendance:
+delegation lists, "co-chaired by", "also taking part were", "X joined the meetings"); a
+document's dateline places its current meetings (never a call, which has no place).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from ..corpus import PartialDate
+from ..text import fold
 from .actors import TITLE_HEADS, ActorMention
 from .dates import DateMention, resolve_date
 from .records import Evidence, MeetingRecord, PlaceRef
+from .roles import GROUP_PHRASES
 
-VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold"}
-NOUN_TRIGGERS = {"meeting", "visit", "trip", "talk", "summit", "dialogue", "call", "consultation"}
+VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold", "sign",
+                 "join"}
+NOUN_TRIGGERS = {"meeting", "visit", "trip", "talk", "summit", "dialogue", "call", "consultation",
+                 "videoconference", "teleconference", "negotiation"}
+#: Verbs whose coordinated subjects ("X and Y met") met each other.
+CO_LEAD_VERBS = {"meet", "talk", "speak", "sign", "sit", "convene"}
+#: What a signing verb must sign to be a meeting of kind "signing" (not "signed into law").
+SIGNED_THINGS = {"agreement", "memorandum", "declaration", "accord", "treaty", "letter", "plan", "framework",
+                 "protocol", "statement", "arrangement", "mou", "moc", "convention", "pact", "deal", "charter"}
+#: Words near a conversation verb or a "call" that make it a call rather than a meeting in person.
+REMOTE_WORDS = {"phone", "telephone", "video", "virtual", "virtually", "videoconference", "teleconference"}
+#: Meeting kinds, aligned with the modes of PLOVER's CONSULT event (meet, visit, host, phone
+#: call), plus the multilateral, summit and signing settings the corpus reports.
+MEETING_KINDS = ("meeting", "visit", "hosted visit", "talks", "bilateral meeting", "multilateral meeting",
+                 "summit", "call", "signing")
 ANAPHORIC_DETS = {"this", "these", "that", "those", "the", "such"}
 LOCATIVE_PREPS = {"in", "to", "at", "into", "across", "throughout", "near", "outside", "inside", "within"}
 PARTY_PREPS = {"of", "from", "with", "between", "among", "by"}
 FUTURE_WORDS = {"will", "shall", "'ll", "going", "scheduled", "expected", "tomorrow", "upcoming", "next"}
 ROLE_WORDS = {"first", "his", "her", "their", "its", "our", "counterpart", "counterparts"}
 BACKGROUND_WORDS = {"previous", "prior", "earlier", "past", "former", "last"}
+#: Verbs of intention: "agreed to hold talks", "decided to meet again" tell of a planned meeting.
+INTENTION_VERBS = {"agree", "decide", "plan", "intend", "commit", "expect", "hope", "aim", "resolve", "pledge",
+                   "undertake", "arrange", "schedule", "propose", "invite"}
+#: Modifiers that number a meeting in a series ("its third meeting", "the next meeting of the Group").
+SERIES_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "eleventh", "twelfth", "next", "inaugural", "annual", "periodic", "regular", "following"}
+#: Subjects that name unnamed parties ("their teams would meet", "officials will meet").
+UNNAMED_PARTIES = {"team", "teams", "official", "officials", "representative", "representatives", "expert",
+                   "experts", "staff", "staffs", "negotiator", "negotiators", "group", "groups", "body",
+                   "committee", "commission", "council", "panel", "working group", "subgroup", "subgroups"}
 FOLLOW_UP = ("follow up to", "follow-up to", "followup to", "built on", "building on", "builds on")
 KIND_ADJECTIVES = {
     "bilateral": "bilateral meeting",
@@ -66,6 +96,33 @@ class Candidate:
     date: PartialDate | None = None
     status: str = "held"
     background: bool = False
+    group_ref: str | None = None  # "sides" ("both secretaries") or "delegation" ("the delegation")
+    group_pairs: set[frozenset[str]] = field(default_factory=set)  # pairs a group phrase stands for
+    delegation: list[str] = field(default_factory=list)  # members of a delegation this names
+    unnamed: bool = False  # the parties are an unnamed body or teams ("the Group held its third meeting")
+    same_as_previous: bool = False  # ", where they met ...": the event of the sentence's previous trigger
+    quoted: bool = False  # the trigger stands inside a quotation
+
+
+#: Words that may stand between "spoke" and "with" ("spoke this morning with", "spoke on
+#: Monday with", "spoke by phone with", "spoke again today with").
+_SPOKE_GAP_POS = {"DET", "ADV", "NOUN", "PROPN", "NUM", "ADJ"}
+_SPOKE_GAP_PREPS = {"on", "by", "over", "via", "earlier", "again"}
+
+
+def _time_before_with(sent: Span, tok) -> bool:
+    """Whether a conversation verb reaches "with" over a short adverbial (a time, a medium)
+    that names no actor: "spoke this morning with", "talked on Monday with"."""
+    doc = sent.doc
+    for k in range(tok.i + 1, min(sent.end, tok.i + 5)):
+        word = doc[k]
+        if word.lower_ == "with":
+            return k > tok.i + 1
+        if word.is_punct or word.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return False
+        if word.pos_ not in _SPOKE_GAP_POS and word.lower_ not in _SPOKE_GAP_PREPS:
+            return False
+    return False
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -82,30 +139,49 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma == "sit" and nxt != "down":
                 continue
-            if lemma in {"talk", "speak"} and nxt not in {"with", "by"}:
+            if lemma == "join" and not (tok.i + 1 < sent.end and sent.doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # "joined Secretary X (in Mexico City)"; not "joined the effort"
+            if lemma == "sign" and not any(
+                t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 8)]
+            ):
+                continue
+            if lemma in {"talk", "speak"} and nxt not in {"with", "by"} and not _time_before_with(sent, tok):
                 continue
             if lemma == "hold":
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
                 if not any(o.lemma_.lower() in NOUN_TRIGGERS for o in objects):
                     continue
                 continue  # the noun ("talks", "meeting") is the trigger
-            kind = {"travel": "visit", "visit": "visit", "host": "hosted visit",
+            kind = {"travel": "visit", "visit": "visit", "host": "hosted visit", "sign": "signing",
                     "receive": "hosted visit", "talk": "talks", "speak": "call"}.get(lemma, "meeting")
+            explicit = False
+            reach = 3 if lemma == "meet" else 6  # not "met to discuss video surveillance"
+            if lemma in {"talk", "speak", "meet"} and any(
+                t.lower_ in REMOTE_WORDS for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 1 + reach)]
+            ):
+                kind, explicit = "call", True  # "spoke by phone", "met virtually"
             passive = any(c.dep_ == "auxpass" for c in tok.children) or (
                 tok.tag_ == "VBN" and tok.i > sent.start and tok.nbor(-1).lemma_ == "be"
             )
-            triggers.append(Trigger(tok.i, lemma, False, kind, passive=passive))
+            triggers.append(Trigger(tok.i, lemma, False, kind, explicit, passive=passive))
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and tok.is_lower:
+            before = {t.lower_ for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]}
             if lemma == "call" and not (
-                nxt == "with" or any(t.lower_ in {"phone", "telephone", "video"} for t in tok.lefts)
+                nxt in {"with", "between"} or before & (REMOTE_WORDS | {"held", "had", "hold", "have", "holds", "has"})
+                or any(t.lower_ in REMOTE_WORDS for t in tok.lefts)
             ):
                 continue
             if lemma == "talk" and lower != "talks":
                 continue
-            kind, explicit = {"talk": ("talks", False), "summit": ("summit", True),
+            if lemma == "negotiation" and lower != "negotiations":
+                continue
+            kind, explicit = {"talk": ("talks", False), "negotiation": ("talks", False), "summit": ("summit", True),
                               "call": ("call", True), "visit": ("visit", False),
+                              "videoconference": ("call", True), "teleconference": ("call", True),
                               "trip": ("visit", False)}.get(lemma, ("meeting", False))
-            for left in tok.lefts:
+            if lemma == "meeting" and before & REMOTE_WORDS:
+                kind, explicit = "call", True  # "a virtual meeting", "a video meeting"
+            for left in [*tok.lefts, *sent.doc[max(sent.start, tok.i - 2) : tok.i]]:
                 if left.lower_ in KIND_ADJECTIVES:
                     kind, explicit = KIND_ADJECTIVES[left.lower_], True
             dets = {t.lower_ for t in tok.lefts if t.dep_ in {"det", "poss"}}
@@ -129,23 +205,149 @@ def _preposition_before(doc: Doc, start: int, lo: int, actors_at: set[int]) -> s
     return None
 
 
+def _coordinated(doc: Doc, end: int, start: int) -> bool:
+    """Whether only "and" / "," / "or" stand between two mentions ("Guatemala and El Salvador")."""
+    between = doc[end:start]
+    return len(between) > 0 and all(t.lower_ in {"and", ",", "or"} for t in between) and any(
+        t.lower_ in {"and", "or"} for t in between)
+
+
+def _venue_after(doc: Doc, trigger: Trigger, hi: int, in_sent: list[tuple[int, ActorMention]]) -> ActorMention | None:
+    """The place a meeting noun's own clause gives after "take place in" / "held in": "the
+    fifth meeting of the Group is scheduled to take place in Nogales", "the second meeting,
+    held in Mexico City", "meetings ..., the next of which will take place in Washington"."""
+    if not trigger.is_noun:
+        return None
+    places = {m.start: m for _, m in in_sent if m.kind in {"city", "country"}}
+    for k in range(trigger.i + 1, min(hi, trigger.i + 30)):
+        tok = doc[k]
+        venue_verb = (tok.lower_ == "place" and doc[k - 1].lemma_.lower() == "take") or (
+            tok.lemma_.lower() == "hold" and tok.tag_ == "VBN")
+        if not venue_verb:
+            continue
+        if k + 1 < hi and doc[k + 1].lower_ in {"in", "at"}:
+            for start in (k + 2, k + 3):  # "in Monterrey", "in the city of ..."
+                if start in places:
+                    return places[start]
+        return None
+    return None
+
+
+def _unnamed_parties(doc: Doc, sent: Span, trigger: Trigger, in_sent: list[tuple[int, ActorMention]]) -> bool:
+    """Whether the meeting's parties are not the persons of the sentence but an unnamed body:
+    a verb whose subject is "their teams" / "officials" / "the working group" (no person,
+    country or group named in it), or a numbered meeting of a series ("its third meeting",
+    "the next meeting of the Group", "since the second meeting") that no named person holds."""
+    tok = doc[trigger.i]
+    actor_at = {i for _, m in in_sent if m.kind in {"person", "country", "group"} for i in range(m.start, m.end)}
+
+    def names_actor(head) -> bool:
+        return any(i in actor_at for i in range(head.left_edge.i, head.right_edge.i + 1))
+
+    if trigger.is_noun:
+        series = any(c.lower_ in SERIES_WORDS for c in tok.children if c.dep_ in {"amod", "nummod", "advmod"}) or any(
+            t.lower_ in SERIES_WORDS for t in doc[max(sent.start, tok.i - 2) : tok.i])
+        if not series:
+            return False
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if owner and owner[0].lower_ not in {"its", "their"}:
+            return False  # "his third meeting with ...": the person's
+        head = tok.head
+        if head.lemma_.lower() in {"hold", "have", "attend", "host", "chair", "convene"}:
+            subject = [c for c in head.children if c.dep_ == "nsubj"]
+            if subject and names_actor(subject[0]):
+                return False  # "the presidents held their third meeting"
+        return True
+    subject = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subject:
+        return False
+    head = subject[0]
+    words = doc[head.left_edge.i : head.right_edge.i + 1]
+    if head.pos_ == "PRON" or head.lower_ not in UNNAMED_PARTIES or names_actor(head):
+        return False
+    return not GROUP_PHRASES.search(words.text)
+
+
+def _join_relative_clauses(doc: Doc, candidates: list[Candidate]) -> None:
+    """", where X met Y" / ", when they met" after a meeting of the same sentence tells of that
+    meeting: the clause takes its date, place and status ("his December 27 visit to Mexico
+    City, where he ... met with ...")."""
+    for previous, cand in zip(candidates, candidates[1:]):
+        if cand.trigger.is_noun or previous.trigger.i == cand.trigger.i:
+            continue
+        between = doc[previous.trigger.i + 1 : cand.trigger.i]
+        if not any(t.lower_ in {"where", "when"} and t.i > 0 and doc[t.i - 1].text == "," for t in between):
+            continue
+        if cand.date_text is None and previous.date_text is not None:
+            cand.date, cand.date_text = previous.date, previous.date_text
+        if cand.place is None:
+            cand.place = previous.place
+        cand.status = previous.status
+        cand.same_as_previous = True
+
+
+QUOTE_OPEN = {"“", "‘"}
+QUOTE_CLOSE = {"”", "’"}
+
+
+def _in_quote(doc: Doc, sent: Span, i: int) -> bool:
+    """Whether token ``i`` stands inside a quotation that opens in its sentence."""
+    inside = False
+    for tok in doc[sent.start : i]:
+        if tok.text in QUOTE_OPEN or (tok.text in {'"', "``"} and not inside):
+            inside = True
+        elif tok.text in QUOTE_CLOSE or tok.text in {'"', "''"}:
+            inside = False
+    return inside
+
+
 def _finite(tok) -> bool:
     return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} or tok.lower_ in {"where", "which", "who", "said"}
 
 
 def _status(doc: Doc, sent: Span, trigger: Trigger, lo: int) -> str:
-    """held or planned: the nearest tense cue before the trigger (future words, or a past verb)."""
+    """held or planned: the tense of the clause whose subject the meeting noun is, else the
+    nearest tense cue before the trigger (future words, or a past verb)."""
+    if trigger.is_noun and doc[trigger.i].dep_ in {"nsubj", "nsubjpass"}:
+        own = _clause_status(doc, sent, trigger)
+        if own is not None:
+            return own
     for k in range(trigger.i, sent.start - 1, -1):
         tok = doc[k]
         if tok.lower_ in FUTURE_WORDS:
             return "planned"
+        if tok.lower_ == "would" and tok.head.i in {trigger.i, doc[trigger.i].head.i}:
+            return "planned"  # "agreed that their teams would meet", "would be held"
+        if k < trigger.i and tok.lemma_.lower() in INTENTION_VERBS and doc[k + 1].lower_ == "to":
+            return "planned"  # "agreed to meet again", "decided to hold talks"
         if k < trigger.i and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ != "amod")):
             return "held"
     if trigger.i > sent.start and doc[trigger.i - 1].lower_ == "to" and not any(
         t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent
     ):
         return "planned"  # a headline such as "Secretary X to Travel to Mexico"
-    return "held"
+    return _clause_status(doc, sent, trigger) or "held"
+
+
+#: Words by which a clause schedules a meeting ("will take place", "is expected to be held").
+VENUE_WORDS = {"place", "held", "hold", "convene", "convened", "scheduled", "expected", "planned", "due", "set"}
+
+
+def _clause_status(doc: Doc, sent: Span, trigger: Trigger) -> str | None:
+    """The tense of the clause a meeting noun is the subject of: "the fifth meeting ... is
+    scheduled to take place" (planned), "the second meeting ... took place" (held)."""
+    if not trigger.is_noun:
+        return None
+    clause = doc[trigger.i + 1 : min(sent.end, trigger.i + 16)]
+    venue = any(t.lower_ in VENUE_WORDS for t in clause)
+    for tok in clause:
+        if (tok.lower_ in FUTURE_WORDS or tok.lower_ == "would") and venue:
+            return "planned"  # not "the meeting will help ...": a held meeting's effect
+        if tok.tag_ == "VBD" and tok.lemma_.lower() != "be":
+            return "held"
+        if tok.tag_ in {"VBZ", "VBP", "VBD"} and tok.lemma_.lower() != "be":
+            return None
+    return None
 
 
 class MeetingReader:
@@ -193,12 +395,31 @@ class MeetingReader:
         candidates: list[Candidate] = []
         used: set[int] = set()
         previous_a: list[str] = []
+        # a sentence dated well before the document ("In February 2017, then-Secretary X
+        # visited ..."): persons named as former office holders are the parties of that
+        # recalled meeting (and never of the document's current one)
+        recalled = self._recalled_sentence(sent)
+        bg_admitted: set[str] = set()
+        lexical_background: dict[int, bool] = {}  # id(candidate) -> background by its own words
+        # a country in a person's title ("Ambassador to Mexico Ken Salazar") is no place
+        person_starts = {m.start for _, m in in_sent if m.kind == "person"}
+        in_title = {
+            idx for idx, m in in_sent
+            if m.kind in {"city", "country"} and m.end in person_starts and m.start > sent.start
+            and doc[m.start - 1].lower_ in {"to", "of", "for", "in"}
+        }
         text_lower = sent.text.lower()
         for n, trig in enumerate(triggers):
             left_lo = triggers[n - 1].i + 1 if n else sent.start
             right_hi = triggers[n + 1].i if n + 1 < len(triggers) else sent.end
+            right_limit = right_hi
+            last_place_end = trig.i + 1
             # cut the right window at the next finite verb (a new clause)
             for k in range(trig.i + 1, right_hi):
+                if trig.is_noun and doc[k].dep_ in {"aux", "auxpass"} and any(
+                    t.lemma_.lower() in {"hold", "convene"} or t.lower_ == "held" for t in doc[k + 1 : min(right_hi, k + 3)]
+                ):
+                    continue  # "negotiations will be held between X and Y": the noun's own clause
                 # a new clause, or a purpose clause ("to address ...")
                 if _finite(doc[k]) or (doc[k].lower_ == "to" and k + 1 < right_hi and doc[k + 1].tag_ == "VB"):
                     right_hi = k
@@ -209,8 +430,12 @@ class MeetingReader:
             place: PlaceRef | None = None
             left_place: PlaceRef | None = None
             mode = None
+            extra_places: list[PlaceRef] = []
+            admitted_background = False
             for idx, m in in_sent:
                 if idx in used and m.start < trig.i:
+                    continue
+                if idx in in_title:
                     continue
                 left = left_lo <= m.start < trig.i
                 right = trig.i < m.start < right_hi
@@ -225,18 +450,27 @@ class MeetingReader:
                             place = self._place(m)
                         else:
                             left_place = self._place(m)
+                    elif right and not trig.is_noun and trig.lemma in {"travel", "visit"} and _coordinated(doc, last_place_end, m.start):
+                        extra_places.append(self._place(m))  # "will travel to Guatemala and El Salvador"
+                    if right:
+                        last_place_end = m.end
                     used.add(idx)
                     continue
                 if m.kind == "city":
                     continue
-                if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet"}:
+                if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet", "join"}:
                     continue
                 if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"}:
                     continue
                 if m.kind == "person":
                     pid = self.pid_of.get(idx)
-                    if pid is None or pid in self.background_pids or m.background:
+                    if pid is None:
                         continue
+                    if pid in self.background_pids or m.background:
+                        if not recalled:
+                            continue
+                        admitted_background = True
+                        bg_admitted.add(pid)
                     side = side_a if left else side_b
                     if pid not in side:
                         side.append(pid)
@@ -247,6 +481,10 @@ class MeetingReader:
                             mode = "led"
                         elif with_tok is not None and with_tok.lower_ == "with" and trig.lemma in {"travel"}:
                             mode = "companions"
+                        elif trig.lemma == "join":
+                            mode = "companions"  # "he joined X and Y in Mexico City": together, not met
+                        elif with_tok is None and trig.is_noun and prep in {"between", "among"}:
+                            mode = "between"  # "talks between X and Y"
                 elif m.kind in {"country", "group"}:
                     used.add(idx)
                     if m.kind == "group":
@@ -267,11 +505,24 @@ class MeetingReader:
                             place.country = after[0].key
                         break
             place = place or left_place
-            if not side_a and previous_a:
+            if place is None:
+                venue = _venue_after(doc, trig, right_limit, in_sent)
+                if venue is not None:
+                    place = self._place(venue)
+            unnamed = _unnamed_parties(doc, sent, trig, in_sent)
+            if unnamed:
+                side_a = []  # "their teams would meet", "the Group held its third meeting"
+            if (not trig.is_noun and not trig.passive and trig.lemma in CO_LEAD_VERBS
+                    and len(side_a) >= 2 and not side_b):
+                cand.co_leads = True  # "X and Y met", "X and Y signed ..."
+            group = GROUP_PHRASES.search(doc[left_lo : trig.i].text) if not side_a and not unnamed else None
+            if group:  # "both secretaries met", "the delegation met with ...": see apply_group_reference
+                cand.group_ref = "sides" if group["sides"] else "delegation"
+            elif not side_a and previous_a and not unnamed:
                 side_a = list(previous_a)
-            if trig.lemma == "travel" and mode == "companions":
+            if trig.lemma in {"travel", "join"} and mode == "companions":
                 cand.companions, side_b = side_b, []
-            if mode == "led" and not side_a:
+            if mode in {"led", "between"} and not side_a:
                 cand.co_leads = True
             if trig.passive and trig.lemma in {"host", "receive"}:
                 cand.side_a, cand.side_b = side_a, side_b  # visitors, hosts
@@ -280,20 +531,62 @@ class MeetingReader:
             else:
                 cand.side_a, cand.side_b = side_a, side_b
             cand.place = place or dateline
+            if cand.companions or (side_a and "delegation" in doc[left_lo : trig.i].text.lower()):
+                cand.delegation = list(dict.fromkeys(cand.side_a + cand.companions))
             cand.status = _status(doc, sent, trig, left_lo)
             lead = doc[max(sent.start, trig.i - 6) : trig.i].text.lower()
             before = text_lower[: doc[trig.i].idx - sent.start_char]
             cand.background = trig.is_noun and (
                 any(w in lead.split() for w in BACKGROUND_WORDS) or any(f in before for f in FOLLOW_UP)
             )
+            cand.unnamed = unnamed
+            cand.quoted = _in_quote(doc, sent, trig.i)
+            lexical_background[id(cand)] = cand.background
+            cand.background = cand.background or admitted_background
             if side_a or not trig.is_noun:
                 previous_a = side_a or previous_a
             candidates.append(cand)
+            for extra in extra_places:
+                candidates.append(replace(cand, place=extra, side_a=list(cand.side_a), side_b=list(cand.side_b),
+                                          companions=list(cand.companions), countries=set(cand.countries)))
+        if bg_admitted:
+            everyone = {p for c in candidates for p in (*c.side_a, *c.side_b, *c.companions)}
+            if len(everyone) < 2:  # a former official alone ("who attended the meetings in 2010")
+                for cand in candidates:
+                    cand.side_a = [p for p in cand.side_a if p not in bg_admitted]
+                    cand.side_b = [p for p in cand.side_b if p not in bg_admitted]
+                    cand.companions = [p for p in cand.companions if p not in bg_admitted]
+                    cand.background = lexical_background.get(id(cand), cand.background)
+            elif recalled:
+                for cand in candidates:  # one recalled event ("visited X for talks with Y")
+                    cand.background = True
         self._assign_dates(sent, candidates)
+        _join_relative_clauses(doc, candidates)
         return candidates
 
-    def _assign_dates(self, sent: Span, candidates: list[Candidate]) -> None:
+    def _recalled_sentence(self, sent: Span) -> bool:
+        """Whether the sentence is dated well before the document (another year, or two
+        months or more earlier)."""
+        if self.published is None:
+            return False
         for date in self.dates:
+            if not (sent.start <= date.start < sent.end):
+                continue
+            value = resolve_date(date.text, self.published, "past").value
+            if value is None:
+                continue
+            if value.year < self.published.year or (
+                value.year == self.published.year and value.month and self.published.month
+                and self.published.month - value.month >= 2
+            ):
+                return True
+        return False
+
+    def _assign_dates(self, sent: Span, candidates: list[Candidate]) -> None:
+        # "spoke this morning with", "met earlier today": a part of the publication day
+        day_parts = [DateMention(e.start, e.end, "today") for e in sent.ents
+                     if e.label_ == "TIME" and DAY_PART.match(e.text)]
+        for date in [*self.dates, *day_parts]:
             if not (sent.start <= date.start < sent.end) or not candidates:
                 continue
             nearest = min(candidates, key=lambda c: min(abs(c.trigger.i - date.start), abs(c.trigger.i - date.end)))
@@ -308,6 +601,10 @@ class MeetingReader:
                 when = resolved.value.as_date()
                 if when and pub:
                     nearest.status = "planned" if when > pub else "held"
+
+
+#: Parts of the publication day ("this morning", "earlier today", "tonight").
+DAY_PART = re.compile(r"(?i)^(?:(?:earlier|early|late|later)\s+)?(?:this\s+(?:morning|afternoon|evening)|today|tonight)$")
 
 
 def compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -349,6 +646,9 @@ def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str 
         return False
     if a.explicit_kind and b.explicit_kind and a.kind != b.kind:
         return False
+    for call, other in ((a, b), (b, a)):
+        if call.kind == "call" and call.explicit_kind and other.place is not None and other.place.kind == "city":
+            return False  # a call has no place: a meeting in a city is another event
     pa, pb = a.persons, b.persons
     if pa and pb:
         return bool(pa & pb)
@@ -361,12 +661,14 @@ def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str 
 
 def to_record(cand: Candidate, mid: str, evidence: Evidence, person_country: dict[str, str | None]) -> MeetingRecord:
     persons = set(cand.side_a) | set(cand.side_b) | set(cand.companions)
-    pairs: set[frozenset[str]] = set()
+    persons |= {p for pair in cand.group_pairs for p in pair}
+    pairs: set[frozenset[str]] = set(cand.group_pairs)
     if cand.side_a and cand.side_b:
-        pairs = {frozenset((a, b)) for a in cand.side_a for b in cand.side_b if a != b}
-    elif cand.co_leads and len(cand.side_b) >= 2:
-        for i, a in enumerate(cand.side_b):
-            for b in cand.side_b[i + 1 :]:
+        pairs |= {frozenset((a, b)) for a in cand.side_a for b in cand.side_b if a != b}
+    elif cand.co_leads and max(len(cand.side_a), len(cand.side_b)) >= 2:
+        leads = cand.side_b if len(cand.side_b) >= 2 else cand.side_a
+        for i, a in enumerate(leads):
+            for b in leads[i + 1 :]:
                 ca, cb = person_country.get(a), person_country.get(b)
                 if ca is None or cb is None or ca != cb:
                     pairs.add(frozenset((a, b)))
@@ -398,13 +700,34 @@ def to_record(cand: Candidate, mid: str, evidence: Evidence, person_country: dic
     )
 
 
+def apply_group_reference(cand: Candidate, focus: MeetingRecord | None, delegation: list[str]) -> None:
+    """Fill a candidate whose subject is a group phrase: "both secretaries" / "the two leaders" /
+    "the delegations" are the persons who met at the current meeting (its pairs); "the
+    delegation" is the members of the last delegation named. Nothing is guessed without them."""
+    if cand.group_ref == "sides" and focus is not None and focus.pairs:
+        cand.group_pairs = set(focus.pairs)
+    elif cand.group_ref == "delegation" and delegation and not cand.side_a:
+        cand.side_a = list(delegation)
+
+
 def is_new_meeting(cand: Candidate, focus: MeetingRecord | None) -> bool:
     """Whether a candidate introduces a meeting (rather than referring back to one)."""
     persons = set(cand.side_a) | set(cand.side_b) | set(cand.companions)
+    persons |= {p for pair in cand.group_pairs for p in pair}
+    if cand.trigger.is_noun and cand.quoted and not cand.date_text:
+        return False  # "“I look forward to continuing our dialogue with ...”"
+    if cand.trigger.lemma == "dialogue" and not (cand.date_text or cand.place):
+        return False  # a standing relationship ("our dialogue with"), not an event
+    if cand.trigger.lemma == "negotiation" and not (cand.side_b or (cand.co_leads and len(persons) > 1)):
+        return False  # "years of negotiations between the two countries": a process, not a meeting
     if not persons and not cand.countries:
+        # a meeting of unnamed parties at a stated place: "their teams will meet in
+        # Washington", "the fifth meeting of the Group will take place in Nogales"
+        return cand.unnamed and cand.place is not None
+    if cand.trigger.lemma in {"travel", "join"} and cand.place is None:
         return False
-    if cand.trigger.lemma == "travel" and cand.place is None:
-        return False
+    if cand.trigger.lemma == "join" and not cand.companions:
+        return False  # "joined the Department in Washington": no one joined
     if not cand.trigger.is_noun:
         return bool(cand.side_b or cand.place or cand.countries or cand.date_text or len(cand.side_a) > 1)
     if not (cand.side_b or cand.countries or cand.co_leads) and not cand.date_text and not cand.place:
@@ -436,3 +759,182 @@ def merge_into(target: MeetingRecord, other: MeetingRecord) -> None:
     seen = {(e.start, e.end) for e in target.evidence}
     target.evidence += [e for e in other.evidence if (e.start, e.end) not in seen]
     target.topics |= other.topics
+
+
+# --- attendance: sentences that add persons to the current meeting -------------------------
+
+_SIDE = r"(?P<side>(?:[\w.\-]+\s+){0,2}?)"
+#: "The U.S. delegation was led by / included / was headed by ...": the members after the verb.
+DELEGATION_MEMBERS = re.compile(
+    r"(?i)^\W*(?:the|a|an|its|their)?\s*" + _SIDE + r"delegations?\b(?:\s+\w+){0,3}?\s+"
+    r"(?:was\s+|were\s+)?(?:also\s+)?(?:led|headed|included|includes|include|comprised|consisted|composed|"
+    r"co-?chaired|chaired|represented)\b"
+)
+#: "The meeting was co-chaired by ...", "The talks were also attended by ...".
+MEETING_BY = re.compile(
+    r"(?i)^\W*(?:the|this|that|these|those|today's|both)\s+(?:[\w\-]+\s+){0,2}?(?:meetings?|talks|sessions?|"
+    r"dialogue|consultations?|discussions?|visit|call|conference)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:also\s+)?(?P<verb>co-?chaired|chaired|attended|led|headed|presided\s+over|hosted)\s+(?:jointly\s+)?by\b"
+)
+#: "Also taking part on behalf of Mexico were ...", "Participating were ...".
+TAKING_PART = re.compile(
+    r"(?i)^\W*(?:also\s+)?(?:taking\s+part|participating|present|in\s+attendance|attending)\b"
+    r"(?P<side>[^.;]{0,60}?)\b(?:were|was)\b"
+)
+#: "X (also) joined the meetings", "X attended the talks", "X took part in the meeting".
+JOINED_MEETING = re.compile(
+    r"(?i)\b(?:also\s+)?(?:joined|attended|participated\s+in|took\s+part\s+in)\s+(?:the|these|those|this|both|all)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:meetings?|talks|sessions?|discussions?|dialogue|consultations?)\b"
+)
+CHAIR_VERBS = {"co-chaired", "cochaired", "chaired", "led", "headed", "presided over"}
+
+
+@dataclass
+class Attendance:
+    """Persons a sentence adds to the current meeting, and the side (country) they are on."""
+
+    members: list[str]
+    side: str | None = None
+    mutual: bool = False  # co-chairs of the meeting met each other
+
+
+def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str],
+                    background_pids: set[str]) -> Attendance | None:
+    """Attendance sentences that name no meeting of their own but add persons to the one being
+    told: delegation lists ("The Mexican delegation included X and Y"), "The meeting was
+    co-chaired by X and Y", "Also taking part on behalf of Mexico were X and Y", "X joined the
+    meetings". The side is the country named in the delegation phrase ("U.S.", "Mexican",
+    "on behalf of Mexico"), if any."""
+    text = sent.text
+    persons = [(doc[m.start].idx - sent.start_char, pid_of[i]) for i, m in enumerate(actors)
+               if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end
+               and not m.background and pid_of[i] not in background_pids]
+    countries = [(doc[m.start].idx - sent.start_char, doc[m.end - 1].idx + len(doc[m.end - 1]) - sent.start_char, m.key)
+                 for m in actors if m.kind == "country" and m.key and sent.start <= m.start < sent.end]
+
+    def side_in(lo: int, hi: int) -> str | None:
+        found = {key for start, end, key in countries if lo <= start and end <= hi}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def after(pos: int) -> list[str]:
+        return list(dict.fromkeys(pid for offset, pid in persons if offset >= pos))
+
+    match = DELEGATION_MEMBERS.match(text)
+    if match:
+        members = after(match.end())
+        return Attendance(members, side_in(match.start("side"), match.end("side"))) if members else None
+    match = MEETING_BY.match(text)
+    if match:
+        members = after(match.end())
+        verb = re.sub(r"\s+", " ", match["verb"].lower())
+        return Attendance(members, mutual=verb in CHAIR_VERBS and len(members) > 1) if members else None
+    match = TAKING_PART.match(text)
+    if match:
+        members = after(match.end())
+        return Attendance(members, side_in(match.start("side"), match.end("side"))) if members else None
+    match = JOINED_MEETING.search(text)
+    if match:
+        members = list(dict.fromkeys(pid for offset, pid in persons if offset < match.start()))
+        return Attendance(members) if members else None
+    return None
+
+
+def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str],
+           person_country: dict[str, str | None]) -> None:
+    """Add the attendance's members to ``meeting``: each meets the persons of the other side
+    (a known, different country); co-chairs meet each other unless both are known to be of one
+    country. ``sides`` remembers the side each participant was named on."""
+    def country(pid: str) -> str | None:
+        return sides.get(pid) or person_country.get(pid)
+
+    for pid in attendance.members:
+        if attendance.side:
+            sides.setdefault(pid, attendance.side)
+    for pid in attendance.members:
+        mine = country(pid)
+        for other in meeting.persons:
+            theirs = country(other)
+            if other != pid and mine and theirs and mine != theirs:
+                meeting.pairs.add(frozenset((pid, other)))
+    if attendance.mutual:
+        for i, a in enumerate(attendance.members):
+            for b in attendance.members[i + 1:]:
+                ca, cb = country(a), country(b)
+                if ca is None or cb is None or ca != cb:
+                    meeting.pairs.add(frozenset((a, b)))
+    meeting.persons |= set(attendance.members)
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+               r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+#: "MEXICO CITY –", "MEXICO CITY (AP) —", "Ciudad Juárez, Chihuahua – February 10, 2026": a place
+#: (and region, and news agency) before a dash that opens the body or is followed by a date.
+DATELINE_DASH = re.compile(
+    r"^\s*(?P<place>[^\W\d][^,()—–\n]{1,40}?)(?:,\s*[^,()—–\n]{2,30}?)?\s*(?:\([^)\n]{1,30}\)\s*)?"
+    r"(?:—|–|--|\s-\s)\s*(?P<rest>.*)$", re.S
+)
+#: "Mexico City, April 14, 2025" alone on its line.
+DATELINE_DATE = re.compile(
+    r"^\s*(?P<place>[^\W\d][^,\n]{1,40}?),\s*(?:[^,\n\d]{2,30},\s*)?" + _MONTH_NAMES + r"\s+\d{1,2},?\s+\d{4}\.?\s*$"
+)
+_DATE_ONLY = re.compile(r"^\s*(?:\w+,\s*)?" + _MONTH_NAMES + r"\s+\d{1,2},?\s+\d{4}\.?\s*$")
+DATELINE_SENTENCES = 8  # a dateline opens the text: look at the first content sentences only
+
+
+def dateline_place(sentences: list[Span], ontology) -> PlaceRef | None:
+    """The city of the document's dateline, when it names a gazetteer city: "WASHINGTON –
+    Today, ...", "MEXICO CITY (AP) — ...", "Mexico City, April 14, 2025" (a line of its own),
+    "Ciudad Juárez, Chihuahua – February 10, 2026". A dash must open a sentence of the body
+    (eight words or more) or a date, so that headlines such as "Washington - Mexico ties" are no
+    datelines."""
+    cities: dict[str, object] = {}
+    for entry in ontology.of_kind("city"):
+        for name in entry.names:
+            cities.setdefault(fold(name), entry)
+    for sent in sentences[:DATELINE_SENTENCES]:
+        text = sent.text.strip()
+        match = DATELINE_DATE.match(text)
+        if match is None:
+            match = DATELINE_DASH.match(text)
+            if match is None:
+                continue
+            rest = match["rest"].strip()
+            if not (_DATE_ONLY.match(rest) or (len(rest.split()) >= 8 and rest.rstrip().endswith((".", '"', "”")))):
+                continue
+        entry = cities.get(fold(match["place"].strip()))
+        if entry is not None:
+            return PlaceRef(entry.label, key=entry.iri, kind="city", country=entry.country)
+    return None
+
+
+def apply_dateline(meetings: list[MeetingRecord], place: PlaceRef | None, published: PartialDate | None) -> None:
+    """Place the document's current meetings at its dateline when the text places them
+    nowhere, or only in the dateline city's country: held meetings (not recalled ones, not
+    planned ones) of the publication day or the week before it, or undated. Calls are never
+    placed: a call has no place (not that of either side)."""
+    if place is None:
+        return
+    for meeting in meetings:
+        if meeting.kind == "call" or meeting.background or meeting.status != "held":
+            continue
+        if meeting.date is not None and not _near_publication(meeting.date, published):
+            continue
+        if meeting.place is None or (meeting.place.kind == "country" and meeting.place.key == place.country):
+            meeting.place = place
+
+
+def _near_publication(when: PartialDate, published: PartialDate | None) -> bool:
+    if published is None:
+        return False
+    day, pub = when.as_date(), published.as_date()
+    if day is not None and pub is not None:
+        return 0 <= (pub - day).days <= 7
+    return when.isoformat() == published.isoformat()[: len(when.isoformat())] and when.month is not None
+
+
+def has_verb_trigger(sent: Span) -> bool:
+    """Whether a verb of the sentence tells of a meeting of its own ("The delegation led by X
+    met with Y"): then the sentence is read as a meeting, not as an attendance list."""
+    return any(not t.is_noun for t in find_triggers(sent))

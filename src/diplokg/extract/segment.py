@@ -27,7 +27,14 @@ BOILERPLATE_LINE = re.compile(
       | .*\bcookies?\b.* | privacy\ policy | accessibility(?:\ statement)? | copyright.*
       | .*\ball\ rights\ reserved\b.* | subscribe.* | sign\ up.* | .*\bnewsletter\b.*
       | follow\ us.* | .*\bclick\ here\b.* | originally\ published\b.*
-      | tags?\s*:.* | no\ tags\ to\ display | comments?\s*:?
+      | (?:tags?|topics|keywords|categories)\s*:.* | no\ tags\ to\ display | comments?\s*:?
+      | (?:for\ (?:more|further)\ information|to\ learn\ more|learn\ more|more\ information|visit|see)\b
+        .*\bwww\.[a-z0-9-]+\.[a-z]{2,}.*
+      | (?:for\ (?:more|further|additional)\ information|to\ learn\ more|for\ (?:media|press)\ (?:inquiries|enquiries))\b
+        .*\b(?:contact|call|e-?mail|write\ to|visit|see|go\ to|follow)\b.*
+      | (?:media|press|public\ affairs)\ (?:contacts?|inquiries|enquiries|office)\s*:.*
+      | (?:contact|e-?mail|phone|tel|telephone|fax)\s*:.* | \S*\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*
+      | [\w.+-]+@[\w-]+\.[\w.]+ | -\s*30\s*- | -?\s*(?:end|ends)\s*-?
       | translate\b.* | .*\bd[ée]janos\ tu\ opini[óo]n\b.* | leave\ (?:a\ |your\ )?(?:comment|reply).*
       | contact\ us | foia | no\ fear\ act | website\ feedback | usa\.gov | site\ map
       | home | \#\#\#+ | release\ date\s*:.* | press\ release | government\ website

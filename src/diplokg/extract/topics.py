@@ -68,6 +68,61 @@ class TopicFinder:
         ]
 
 
+#: Infrastructure labels that name a place: "seized at the ports of entry" situates an event,
+#: "modernize ports of entry" is about the infrastructure.
+FACILITY_LABELS = {
+    "ports of entry", "port of entry", "land ports of entry", "international bridges", "bridges",
+    "railways", "highways",
+}
+#: Prepositions that make a facility a location ("at", "through", "via", "along" the port).
+LOCATIVE = {"at", "through", "via", "across", "along", "near", "between"}
+#: Words that may stand between the preposition and the facility ("at the busiest land ...").
+_LOCATIVE_FILLER = {
+    "the", "a", "an", "its", "their", "our", "his", "her", "these", "those", "both", "all",
+    "several", "two", "three", "four", "key", "main", "major", "busiest", "official", "land",
+    "northern", "southern", "designated", "'s", "-",
+}
+_FILLER_POS = {"DET", "ADJ", "PROPN", "NUM", "PART"}
+
+
+def is_locative(doc: Doc, mention: TopicMention) -> bool:
+    """Whether a facility label stands as a place ("at the Laredo ports of entry",
+    "smuggled through ports of entry") rather than as the subject of the text."""
+    if mention.text.lower() not in FACILITY_LABELS:
+        return False
+    i = mention.start - 1
+    for _ in range(5):
+        if i < 0:
+            return False
+        token = doc[i]
+        if token.lower_ in LOCATIVE:
+            return True
+        if not (token.lower_ in _LOCATIVE_FILLER or token.pos_ in _FILLER_POS
+                or (token.text[:1].isupper() and token.is_alpha)):
+            return False
+        i -= 1
+    return False
+
+
+def mask_mentions(
+    doc: Doc, mentions: list[TopicMention], names: list[tuple[int, int]],
+    keep_heads: frozenset[str] = frozenset(),
+) -> list[TopicMention]:
+    """``mentions`` without those that do not signal a topic: a label inside a name
+    (token span in ``names``: an agreement, an agency, a job title), unless the label covers a
+    word of ``keep_heads`` (the label names the agreement itself: "Merida Initiative"), and a
+    facility label used as a place (:func:`is_locative`)."""
+    kept = []
+    for t in mentions:
+        inside = [(s, e) for s, e in names if s <= t.start and t.end <= e and (e - s) > (t.end - t.start)]
+        if inside and not any(doc[k].lower_ in keep_heads for k in range(t.start, t.end)):
+            continue
+        if is_locative(doc, t):
+            continue
+        kept.append(t)
+    return kept
+
+
 if not Doc.has_extension("topics"):
     Doc.set_extension("topics", default=None)
 

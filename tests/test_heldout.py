@@ -1,0 +1,109 @@
+"""Held-out evaluation set (tests/data/heldout): a regression guard, NOT a tuning target.
+
+DO NOT TUNE ON THESE DOCUMENTS. The six texts were written to measure how the rules generalise
+to documents nobody has fitted them to: a SEDENA bulletin translated from Spanish (2017), a State
+Department media note on a Security Implementation Group session with delegation lists and an
+outcomes bullet list (2025), a CBP/ANAM memorandum announcement ("the Participants intend to",
+Annex A, 2023), a Reuters-style story with background and a related-coverage list (2019), a joint
+communiqué with lettered "shall" clauses, a conditional clause, two deadlines, an Annex of
+delegations and a reaffirmed earlier declaration (2025), and a readout of a virtual US-Mexico-
+Guatemala working-group meeting without metadata (2026). ``../heldout.gold.json`` is their hand
+annotation in ``diplokg-gold/1``; ``/work/notes/heldout-errors.md`` lists what the build gets wrong.
+
+A fix for an error seen here must be developed and validated on NEW invented texts of the same
+kind (or on the dev set), never on these documents, their sentences or their names; otherwise the
+set stops measuring generalisation. The floors below sit slightly under the scores measured when
+the set was written, so they only catch regressions; raise them when extraction improves on its
+own merits.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplokg.build import build
+from diplokg.evaluate import evaluate, load_gold
+from diplokg.namespace import DK
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+GOLD = HELDOUT.parent / "heldout.gold.json"
+N_DOCS = 6
+
+#: (measure, attribute) -> floor. Measured 2026-11-23 (first build of the set): met P 0.875
+#: R 0.123 F1 0.215 (7 of 57 required pairs), persons 0.952 (40/42), meetings P 0.90 R 0.5625
+#: F1 0.692, dates 0.625 (5/8), topics P 0.944 R 0.895 F1 0.919, commits P 0.50 R 0.333 F1 0.40,
+#: commitments 0.357 (5/14), not_participants 0, nodes per person 1.0.
+FLOOR = {
+    ("met", "precision"): 0.80,
+    ("met", "recall"): 0.10,
+    ("met", "f1"): 0.18,
+    ("persons", "recall"): 0.92,
+    ("meetings", "precision"): 0.85,
+    ("meetings", "recall"): 0.50,
+    ("meetings", "f1"): 0.65,
+    ("meeting_dates", "value"): 0.60,
+    ("topics", "precision"): 0.90,
+    ("topics", "recall"): 0.85,
+    ("topics", "f1"): 0.88,
+    ("commits", "precision"): 0.45,
+    ("commits", "recall"): 0.30,
+    ("commits", "f1"): 0.35,
+    ("commitments", "recall"): 0.33,
+}
+#: Mean person nodes per gold person (1.0 is ideal and was measured).
+MAX_NODES_PER_PERSON = 1.02
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    """The held-out set built once with the full pipeline (no cache), its graph and evaluation."""
+    with tempfile.TemporaryDirectory(prefix="heldout-out-") as tmp:
+        result = build(HELDOUT, tmp, use_cache=False)
+        graph = Graph().parse(Path(tmp) / "graph.ttl")
+    return result, graph, evaluate(graph, load_gold(GOLD))
+
+
+def test_heldout_files_metadata_and_gold_agree():
+    texts = sorted(p.name for p in HELDOUT.glob("*.txt"))
+    assert len(texts) == N_DOCS
+    with (HELDOUT / "metadata.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["file"] for r in rows] == texts
+    gold = load_gold(GOLD)
+    assert sorted(d["file"] for d in gold["documents"]) == texts
+    # the gold file lives outside the corpus folder, so the build has nothing to skip
+    assert sorted(p.name for p in HELDOUT.iterdir()) == [*texts, "metadata.csv"]
+    for path in HELDOUT.glob("*.txt"):
+        words = len(path.read_text(encoding="utf-8").split())
+        assert 250 <= words <= 600, (path.name, words)
+
+
+def test_heldout_builds_every_document(heldout):
+    result, graph, _ = heldout
+    assert result.documents == N_DOCS
+    assert result.skipped == []
+    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
+
+
+def test_heldout_quality_floor(heldout):
+    _, _, ev = heldout
+    failures = []
+    for (name, attr), floor in FLOOR.items():
+        value = getattr(ev.measure(name), attr)
+        if value is None or value < floor - 1e-9:
+            failures.append(f"{name} {attr} = {value} < {floor}")
+    assert not failures, failures
+    npp = ev.measure("nodes_per_person").value
+    assert npp is not None and npp <= MAX_NODES_PER_PERSON, f"nodes per person {npp}"
+
+
+def test_heldout_names_in_bylines_and_related_lists_are_not_participants(heldout):
+    _, _, ev = heldout
+    assert ev.measure("not_participants").value == 0, {
+        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
+    }
