@@ -6,7 +6,6 @@ builds run as subprocesses.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

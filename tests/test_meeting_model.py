@@ -186,3 +186,126 @@ def test_footer_contact_and_url_lines_are_boilerplate():
     assert found == ["Press contact: Maria Lopez, Office of Communications",
                      "For further information, please contact the embassy press section.",
                      "www.example.org/news", "info@example.org"]
+
+
+def test_attendance_phrasings_join_the_meeting_on_their_sides(nlp, ontology):
+    text = (
+        "Secretary of Homeland Security Daniel Okafor met with Mexican Foreign Secretary Lucía Ferreira Alba in "
+        "Mexico City on Monday.\n\n"
+        "The Deputy Attorney General, Harriet Lomax, and the Director of the FBI, Colin Marsh, took part on behalf "
+        "of the United States.\n\n"
+        "Mexico was represented by the Secretary of the Navy, Admiral Tomás Aguilar Reyes, and by the Attorney "
+        "General, Renata Villaseñor Ruiz.\n\n"
+        "Participants from Mexico included Undersecretary Ximena Prado Ruiz.\n\n"
+        "The talks, which lasted three hours, were also attended by Mexican Navy Secretary Hugo Rosales Peña.\n\n"
+        "“We thank Senator Bill Grant for his support,” Okafor said."
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    assert len(records.meetings) == 1
+    met = met_pairs(records)
+    us = {"Daniel Okafor", "Harriet Lomax", "Colin Marsh"}
+    mexico = {"Lucía Ferreira Alba", "Renata Villaseñor Ruiz", "Ximena Prado Ruiz", "Hugo Rosales Peña"}
+    for a in us:
+        for b in mexico:
+            assert frozenset({a, b}) in met, (a, b)
+    assert frozenset({"Harriet Lomax", "Colin Marsh"}) not in met  # one side: they did not "meet"
+    assert "Bill Grant" not in names(records, records.meetings[0].persons)
+    country = {p.names[0]: p.country for p in records.persons}
+    assert country["Ximena Prado Ruiz"].endswith("mexico")  # from the side she was named on
+
+
+def test_delegation_with_a_head_apposition_and_semicolon_lists(nlp, ontology):
+    text = (
+        "The second session of the Bilateral Border Security Working Group was held at the Department of State in "
+        "Washington on Tuesday.\n\n"
+        "The Mexican delegation, headed by the Undersecretary for North America, Ambassador Irene Paz Medina, "
+        "included the Head of the Customs Agency, Rubén Solís Ortega; and the Director of Migration, Carla "
+        "Ventura Gil.\n\n"
+        "Representing the United States were Deputy Secretary Alan Pierce; and the Assistant Secretary for "
+        "Western Hemisphere Affairs, Nora Blake.\n\n"
+        "The next session of the Group will be held in Monterrey in 2025."
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    held = [m for m in records.meetings if m.status == "held"]
+    assert len(held) == 1 and place(held[0]) == "Washington"
+    met = met_pairs(records)
+    for a in ("Alan Pierce", "Nora Blake"):
+        for b in ("Irene Paz Medina", "Rubén Solís Ortega", "Carla Ventura Gil"):
+            assert frozenset({a, b}) in met, (a, b)
+    assert frozenset({"Irene Paz Medina", "Carla Ventura Gil"}) not in met
+    planned = [m for m in records.meetings if m.status == "planned"]
+    assert len(planned) == 1 and place(planned[0]) == "Monterrey" and not planned[0].persons
+
+
+def test_annex_lists_under_side_headers_and_companions(nlp, ontology):
+    text = (
+        "Secretary of State Michael Hartley met with Foreign Secretary Rosa Delgado Ibarra of Mexico in "
+        "Washington on March 4.\n\n"
+        "Secretary Hartley was accompanied by the Attorney General, Peter Vance.\n\n"
+        "Delegations\n\n"
+        "For the United States of America:\n"
+        "- Laura Benning, Secretary of Homeland Security\n"
+        "- Dennis Ford, Ambassador to Mexico\n\n"
+        "For the United Mexican States:\n"
+        "- Rosa Delgado Ibarra, Secretary of Foreign Affairs\n"
+        "- Martín Soto Cárdenas, Secretary of Security\n"
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    assert len(records.meetings) == 1
+    met = met_pairs(records)
+    for a in ("Michael Hartley", "Peter Vance", "Laura Benning", "Dennis Ford"):
+        for b in ("Rosa Delgado Ibarra", "Martín Soto Cárdenas"):
+            assert frozenset({a, b}) in met, (a, b)
+    assert frozenset({"Laura Benning", "Dennis Ford"}) not in met
+
+
+def test_courtesy_call_and_participation_guards(nlp, ontology):
+    text = "On Wednesday, U.S. Ambassador Dennis Ford paid a courtesy call on Mexican Interior Secretary Ernesto " \
+           "Salgado Paredes in Mexico City."
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    assert met_pairs(records) == {frozenset({"Dennis Ford", "Ernesto Salgado Paredes"})}
+    text = (
+        "Attorney General Peter Vance met with Mexican Security Secretary Tomás Aguilar Reyes in Mexico City on "
+        "Monday.\n\n"
+        "Former Secretary Ana Ruiz Lara attended the talks in 2010.\n\n"
+        "Senator Bill Grant, who chaired the hearing, was accompanied by his adviser, Tom Reyes.\n\n"
+        "Undersecretary Carla Ventura Gil took part on behalf of President Rosa Medina Solís."
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    persons = {n for m in records.meetings for n in names(records, m.persons)}
+    assert not persons & {"Ana Ruiz Lara", "Bill Grant", "Tom Reyes", "Rosa Medina Solís"}
+    assert "Carla Ventura Gil" in persons
+
+
+def test_signers_of_a_passive_signing_are_its_participants(nlp, ontology):
+    text = ("The memorandum was signed on Tuesday by U.S. Commissioner Troy Ellis and by the Head of Mexico's "
+            "Customs Agency, Rubén Solís Ortega.")
+    records = read(nlp, ontology, text, PartialDate(2024, 3, 5))
+    assert [m.kind for m in records.meetings] == ["signing"]
+    assert met_pairs(records) == {frozenset({"Troy Ellis", "Rubén Solís Ortega"})}
+    # signing a law is no meeting
+    records = read(nlp, ontology, "The bill was signed into law by President Ana Vidal.", PartialDate(2024, 3, 5))
+    assert records.meetings == []
+
+
+def test_side_header_lists_are_content_but_menus_stay_boilerplate():
+    annex = "The ministers met in Lima.\n\nFor Mexico:\n- Ana Ruiz Lara, Secretary of Security\n- Tomás Vela, Ambassador\n"
+    flagged = [annex[s:e] for s, e in boilerplate_spans(annex)]
+    assert not any("Ana Ruiz" in line or "For Mexico" in line for line in flagged)
+    menu = "The ministers met in Lima.\n\nSections:\n- Home\n- News\n- Contact\n"
+    assert any("News" in menu[s:e] for s, e in boilerplate_spans(menu))
+
+
+def test_meeting_that_names_nobody_is_between_the_main_meetings_countries(nlp, ontology):
+    text = (
+        "U.S. Secretary of State Daniel Pryce met with Mexican Foreign Secretary Lucía Ferrer Salas in "
+        "Washington on Monday.\n\n"
+        "The two delegations agreed that their next meeting will take place in Mérida in the spring."
+    )
+    records = read(nlp, ontology, text, PartialDate(2024, 2, 7))
+    main = next(m for m in records.meetings if m.persons)
+    assert names(records, main.persons) == {"Daniel Pryce", "Lucía Ferrer Salas"}
+    nobody = [m for m in records.meetings if not m.persons]
+    assert nobody and all(m.status == "planned" for m in nobody)
+    sides = {c.rsplit("/", 1)[-1] for c in nobody[0].countries}
+    assert len(sides) == 2 and not nobody[0].pairs

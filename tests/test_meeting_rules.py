@@ -340,3 +340,82 @@ def test_quoted_dialogue_with_a_person_makes_no_meeting(read):
     ])
     assert len(records.meetings) == 1
     assert "Tomás Aguilar Reyes" not in participants(records, names)
+
+
+# --- attendance phrasings (invented wording; each names who was in the room and on which side) ---
+
+OPENING = f"{DOYLE} met/VBD with Mexican {FERREIRA} in Tijuana on Monday ."
+
+
+@pytest.mark.parametrize("sentence, members, side_country", [
+    ("Attorney General Peter Vance and Director Colin Marsh took/VBD part on behalf of the United States .",
+     {"Peter Vance", "Colin Marsh"}, None),
+    ("Director Colin Marsh and Attorney General Peter Vance also participated/VBD for the United States .",
+     {"Peter Vance", "Colin Marsh"}, None),
+    ("The United States was/VBD also represented/VBN by Attorney General Peter Vance and by Director Colin Marsh .",
+     {"Peter Vance", "Colin Marsh"}, "united-states"),
+    ("Representing the United States were/VBD Attorney General Peter Vance ; and Director Colin Marsh .",
+     {"Peter Vance", "Colin Marsh"}, "united-states"),
+    ("Participants from the United States included/VBD Attorney General Peter Vance and Director Colin Marsh .",
+     {"Peter Vance", "Colin Marsh"}, "united-states"),
+    ("On the U.S. side , the meeting was/VBD also attended/VBN by Attorney General Peter Vance and by "
+     "Director Colin Marsh .", {"Peter Vance", "Colin Marsh"}, "united-states"),
+    ("The U.S. delegation , headed/VBN by Attorney General Peter Vance , included/VBD Director Colin Marsh ; "
+     "and Ambassador Nora Blake .", {"Peter Vance", "Colin Marsh", "Nora Blake"}, "united-states"),
+])
+def test_attendance_phrasings_add_members_on_their_side(read, sentence, members, side_country):
+    records, names = read([OPENING, sentence])
+    assert len(records.meetings) == 1
+    assert members <= participants(records, names)
+    met = pairs(records, names)
+    for member in members:
+        assert frozenset({member, "Lucía Ferreira Alba"}) in met, member
+        assert frozenset({member, "Mark Doyle"}) not in met, member
+    if side_country:  # a person named only on a side gets that side's country
+        country = {p.names[0]: p.country for p in records.persons}
+        assert all(country[m].endswith(side_country) for m in members)
+
+
+def test_meeting_noun_with_a_relative_clause_was_attended_by(read):
+    records, names = read([
+        OPENING,
+        "The meeting , which lasted/VBD two hours , was/VBD also attended/VBN by Mexican Secretary Hugo Rosales .",
+    ])
+    assert frozenset({"Hugo Rosales", "Mark Doyle"}) in pairs(records, names)
+
+
+def test_accompanied_by_puts_companions_on_the_participant_side(read):
+    records, names = read([OPENING, "Secretary Doyle was/VBD accompanied/VBN by Director Colin Marsh ."])
+    met = pairs(records, names)
+    assert frozenset({"Colin Marsh", "Lucía Ferreira Alba"}) in met
+    assert frozenset({"Colin Marsh", "Mark Doyle"}) not in met
+
+
+def test_accompanying_someone_outside_the_meeting_adds_nobody(read):
+    records, names = read([OPENING, "Senator Bill Grant was/VBD accompanied/VBN by Director Colin Marsh ."])
+    assert "Colin Marsh" not in participants(records, names)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("Director Colin Marsh took/VBD part for two hours .", "Colin Marsh"),
+    ("The Secretary was/VBD represented/VBN by Director Colin Marsh .", "Colin Marsh"),
+    ("Former Secretary Ana Ruiz Lara took/VBD part on behalf of Mexico .", "Ana Ruiz Lara"),
+    ("Director Colin Marsh participated/VBD on behalf of President Ana Vidal .", "Ana Vidal"),
+])
+def test_attendance_guards(read, sentence, absent):
+    records, names = read([OPENING, sentence])
+    assert absent not in participants(records, names)
+
+
+def test_courtesy_call_on_a_person_is_a_meeting(read):
+    records, names = read(["Mexican Secretary Hugo Rosales paid/VBD a courtesy/NN call/NN on Secretary of State Mark Doyle ."])
+    assert pairs(records, names) == {frozenset({"Hugo Rosales", "Mark Doyle"})}
+    assert records.meetings[0].kind == "visit"
+
+
+def test_numbered_session_is_a_meeting_but_a_training_session_is_not(read):
+    records, _ = read(["The next/JJ session/NN of the Group will be/VB held/VBN in Monterrey ."])
+    assert [m.status for m in records.meetings] == ["planned"]
+    assert records.meetings[0].place.label == "Monterrey"
+    records, _ = read(["The officers attended/VBD a training/NN session/NN in Monterrey ."])
+    assert records.meetings == []

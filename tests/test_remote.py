@@ -12,7 +12,6 @@ import socket
 import subprocess
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -235,3 +235,25 @@ def test_generic_words_are_no_topic_labels(rule_nlp, ontology):
     assert topic_labels(rule_nlp("They reviewed the development of a new customs database."), ontology) == set()
     assert "Economic development" in topic_labels(
         rule_nlp("Both sides pledged funds for regional development in Chiapas."), ontology)
+
+
+def test_periods_counted_from_an_event_resolve_to_no_date():
+    pub = PartialDate(2026, 5, 14)
+    for phrase in ["five days after the signing", "before the ceremony", "three weeks after the summit",
+                   "10 days before the election", "two days later"]:
+        for prefer in ("past", "future"):
+            assert resolve_date(phrase, pub, prefer).value is None, phrase
+    assert resolve_date("yesterday", pub, "past").value == PartialDate(2026, 5, 13)
+
+
+def test_a_date_line_at_the_top_is_the_publication_date(tmp_path):
+    from diplokg.corpus import leading_date, load_corpus
+
+    assert leading_date("Readout of the working group\nMay 14, 2026\n\nThe delegations met yesterday.") == PartialDate(2026, 5, 14)
+    assert leading_date("MEXICO CITY, 3 June 2025 —\nOfficials met.") == PartialDate(2025, 6, 3)
+    assert leading_date("The delegations met on May 14, 2026 in Tapachula.") is None  # a sentence, not a date line
+    assert leading_date("One\nTwo\nThree\nFour\nFive\nMay 14, 2026") is None  # too far down
+    (tmp_path / "undated.txt").write_text("May 14, 2026\n\nThe delegations met yesterday.\n", encoding="utf-8")
+    (tmp_path / "dated.md").write_text("---\npublished: 2024-01-02\n---\nMay 14, 2026\n\nText.\n", encoding="utf-8")
+    docs = {d.file_name: d.published for d in load_corpus(tmp_path).documents}
+    assert docs == {"undated.txt": PartialDate(2026, 5, 14), "dated.md": PartialDate(2024, 1, 2)}  # metadata wins

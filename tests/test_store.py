@@ -121,3 +121,14 @@ def test_named_query_with_unprojected_parameter_on_the_store(built):
     assert expected[1]
     got = run_query(stored, query.text, bindings)
     assert len(got[1]) == len(expected[1]) and got[0] == expected[0]
+
+
+def test_auto_store_only_for_big_graphs(tmp_path, monkeypatch):
+    from diplokg import store as store_module
+
+    corpus = small_corpus(tmp_path / "corpus", n=2)
+    build(corpus, tmp_path / "small", jobs=1, validate=False)  # default "auto", a small graph
+    assert not (tmp_path / "small" / STORE_DIR).exists()
+    monkeypatch.setattr(store_module, "AUTO_STORE_TRIPLES", 10)
+    build(corpus, tmp_path / "big", jobs=1, validate=False)
+    assert store_for(tmp_path / "big" / GRAPH_FILE) is not None

@@ -239,6 +239,12 @@ def test_view_period_keeps_dated_meetings_and_their_neighbours():
     assert _types(subgraph_for_view(g, since="2022")).keys().isdisjoint({str(DKR["meeting/1"])})
 
 
+def test_view_page_says_which_period_it_shows(tmp_path):
+    stats = render.write_view(make_graph(), tmp_path / "v.html", since="2021-10", until="2021")
+    assert stats["view"] == "View period: 2021-10-01 to 2021-12-31"
+    assert "2021-10-01 to 2021-12-31" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------ CLI
 
 

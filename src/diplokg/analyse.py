@@ -464,6 +464,9 @@ def _side(G: nx.Graph, country: str) -> set:
     return {n for n, d in G.nodes(data=True) if d.get("country") and fold(d["country"]) == wanted}
 
 
+_BROKER_CACHE: dict = {}
+
+
 def brokers(
     G: nx.Graph, side_a: str = "United States", side_b: str = "Mexico"
 ) -> dict[str, dict[str, float]]:
@@ -487,8 +490,14 @@ def brokers(
     a, b = _side(G, side_a), _side(G, side_b)
     pairs = len(a) * len(b)
     if pairs:
-        raw = nx.betweenness_centrality_subset(G, sources=sorted(a, key=str), targets=sorted(b, key=str),
-                                               normalized=False)
+        sources, targets = sorted(a, key=str), sorted(b, key=str)
+        # the report asks twice for the same network: compute once (exact, O(sources x edges))
+        key = (tuple(G), tuple(G.edges()), tuple(sources), tuple(targets))
+        if key not in _BROKER_CACHE:
+            _BROKER_CACHE.clear()
+            _BROKER_CACHE[key] = nx.betweenness_centrality_subset(G, sources=sources, targets=targets,
+                                                                  normalized=False)
+        raw = _BROKER_CACHE[key]
         # undirected graphs count each (source, target) pair as one half
         score = {n: 2.0 * v / pairs for n, v in raw.items()}
     else:

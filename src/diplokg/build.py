@@ -31,7 +31,7 @@ from .extract.cluster import CONNECT_TIMEOUT, iter_records_dask, parse_scheduler
 from .extract.parallel import BATCH_SIZE, default_jobs, iter_records
 from .extract.records import DocumentRecords
 from .incremental import forget_build, inputs_key, record_build, unchanged_result
-from .store import STORE_DIR, STORES, remove_store, store_for, write_store
+from .store import STORE_DIR, STORES, remove_store, store_for, wants_store, write_store
 from .graph import build_graph, serialize
 from .namespace import DK
 from .ontology import load_ontology
@@ -157,7 +157,7 @@ def build(
     ontology_dir: str | Path | None = None, progress: Callable[[int], None] | None = None,
     corpus: Corpus | None = None, jobs: int | None = None, cache_dir: str | Path | None = None,
     use_cache: bool = True, lock_timeout: float = LOCK_TIMEOUT, validate: bool = True,
-    store: str = "memory", batch_size: int = BATCH_SIZE, scheduler: str | None = None,
+    store: str = "auto", batch_size: int = BATCH_SIZE, scheduler: str | None = None,
     scheduler_timeout: float = CONNECT_TIMEOUT,
 ) -> BuildResult:
     """Build graph.ttl, network.html and report.md from ``corpus_dir`` (or the already read
@@ -171,7 +171,8 @@ def build(
     it at most ``lock_timeout`` seconds (0: fail at once when another build holds it).
     Unless ``validate`` is false, the graph is checked against the SHACL shapes
     (``ontology/shapes.ttl``) and every result becomes a build warning. With ``store`` =
-    ``"oxigraph"`` the graph is also written to an on-disk Oxigraph store ``out_dir/store/``.
+    ``"oxigraph"`` (``"auto"``: for graphs of at least ``AUTO_STORE_TRIPLES`` triples) the graph
+    is also written to an on-disk Oxigraph store ``out_dir/store/``.
     When nothing changed since the last cached build and its outputs are intact, the recorded
     result is returned and nothing is recomputed (see :mod:`diplokg.incremental`)."""
     if store not in STORES:
@@ -189,7 +190,7 @@ def build(
         key = inputs_key(corpus, [cache.key(d) for d in corpus.documents], ontology_dir,
                          {"validate": validate, "store": store, "out": str(out.resolve())})
         previous = unchanged_result(cache.root, key)
-        if previous is not None and (store != "oxigraph" or store_for(out / GRAPH_FILE)):
+        if previous is not None and (not wants_store(store, previous.triples) or store_for(out / GRAPH_FILE)):
             if progress:
                 progress(len(corpus.documents))
             return previous
@@ -221,7 +222,7 @@ def build(
             }
             files.update({out / name: svg for name, svg in chart_svgs(graph).items()})
             _write_atomically(files)
-        if store == "oxigraph":
+        if wants_store(store, len(graph)):
             write_store(out / GRAPH_FILE, out / STORE_DIR)
         else:
             remove_store(out / STORE_DIR)

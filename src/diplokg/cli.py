@@ -69,8 +69,9 @@ def main() -> None:
               help="extraction processes (default: the number of usable CPUs)")
 @click.option("--cache-dir", default=None, help="per-document record cache (default: OUT/.cache)")
 @click.option("--no-cache", is_flag=True, help="extract every document again (the cache is neither read nor written)")
-@click.option("--store", type=click.Choice(["memory", "oxigraph"]), default="memory", show_default=True,
-              help="oxigraph: also write an on-disk Oxigraph store OUT/store/ that `query` opens instead of parsing graph.ttl")
+@click.option("--store", type=click.Choice(["auto", "memory", "oxigraph"]), default="auto", show_default=True,
+              help="oxigraph: also write an on-disk Oxigraph store OUT/store/ that `query` opens instead of "
+                   "parsing graph.ttl; auto: only for graphs of 20,000 triples or more; memory: never")
 @click.option("--no-validate", is_flag=True, help="skip the SHACL validation of the graph (ontology/shapes.ttl)")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="extract on a Dask cluster: a scheduler address tcp://HOST:PORT, or local[:N] for N "

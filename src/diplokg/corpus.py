@@ -375,6 +375,40 @@ def _published(value: str | None, source: str, warnings: list[str]) -> PartialDa
         return None
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+#: A date line at the top of a text ("May 14, 2026", "Mexico City, 14 May 2026", "Tuesday, May 14,
+#: 2026 —"): the whole line is the date, optionally after a place or weekday and before a dash.
+_DATE_LINE = re.compile(
+    r"(?i)^\s*(?:[A-Z][\w.'’ -]{0,40},\s*)?(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
+    r"(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9})\.?,?\s+(?P<y2>\d{4}))\s*(?:[—–-]+\s*)?$"
+)
+
+
+def leading_date(text: str, lines: int = 4) -> PartialDate | None:
+    """The date a text states on a line of its own among its first ``lines`` non-empty lines (a
+    dated document without metadata: "May 14, 2026" at the top), or None.
+
+    >>> leading_date("Readout of the meeting\\nMay 14, 2026\\n\\nThe delegations met yesterday.")
+    PartialDate(year=2026, month=5, day=14)
+    >>> leading_date("The delegations met on May 14, 2026.") is None
+    True
+    """
+    for line in [ln for ln in text.split("\n") if ln.strip()][:lines]:
+        match = _DATE_LINE.match(line)
+        if match is None:
+            continue
+        month, day, year = (match["m1"], match["d1"], match["y1"]) if match["m1"] else (match["m2"], match["d2"], match["y2"])
+        number = next((n for n, m in enumerate(_MONTHS, start=1) if m.startswith(month.lower()) and len(month) >= 3), None)
+        if number is None:
+            continue
+        try:
+            return PartialDate.from_date(date(int(year), number, int(day)))
+        except ValueError:
+            continue
+    return None
+
+
 def text_file_name(name: str) -> str:
     """A file name as valid Unicode: bytes that are not UTF-8 (kept by the OS as lone
     surrogates) become U+FFFD, so the name can be encoded, hashed and written to the graph."""
@@ -414,6 +448,8 @@ def _read_document(
     published = _published(meta.get("published"), f"{METADATA_FILE}: {name}", warnings)
     if published is None:
         published = _published(own.get("published"), source, warnings)
+    if published is None:
+        published = leading_date(text)
     return (
         Document(
             doc_id=doc_id_for(name),

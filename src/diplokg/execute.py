@@ -22,14 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pyparsing import ParseException
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareUpdate
 from rdflib.util import guess_format
 
-from .errors import DiplokgError, QueryError, QueryNotAllowedError, QuerySyntaxError, QueryTimeout
-from .namespace import PREFIXES
-from .query import SERVICE, UPDATE_KEYWORDS, graph_path, run_query
+from .errors import DiplokgError, QueryError, QueryTimeout
+from .query import UPDATE_KEYWORDS, graph_path, prepare, run_query
 
 T = TypeVar("T")
 
@@ -160,14 +157,7 @@ def _serialize_like(graph: Graph, target: Path) -> bytes:
 
 
 def _apply_update(graph: Graph, sparql: str, bindings: dict | None, target: Path) -> tuple[bytes, int]:
-    if SERVICE.search(re.sub(r"(?m)^\s*#.*$", "", sparql)):
-        raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
-    try:
-        update = prepareUpdate(sparql, initNs=PREFIXES)
-    except ParseException as exc:
-        raise QuerySyntaxError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
-    except Exception as exc:
-        raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
+    update = prepare(sparql, update=True)
     try:
         graph.update(update, initBindings=bindings or {})
     except Exception as exc:  # evaluation errors of rdflib's engine

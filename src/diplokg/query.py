@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyparsing import ParseException
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
 from .errors import (
     GraphNotFoundError, GraphParseError, QueryError, QueryNotAllowedError, QuerySyntaxError,
@@ -58,6 +58,26 @@ def load_graph(path: str | Path, use_store: bool = False) -> Graph:
     return graph
 
 
+def _uncommented(sparql: str) -> str:
+    return re.sub(r"(?m)^\s*#.*$", "", sparql)
+
+
+def prepare(sparql: str, update: bool = False):
+    """Parse a query (or, with ``update``, an update request) with the predeclared prefixes.
+
+    SERVICE clauses are refused (no network requests); a malformed request raises
+    :class:`QuerySyntaxError` with the line and column.
+    """
+    if SERVICE.search(_uncommented(sparql)):
+        raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
+    try:
+        return (prepareUpdate if update else prepareQuery)(sparql, initNs=PREFIXES)
+    except ParseException as exc:
+        raise QuerySyntaxError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
+    except Exception as exc:
+        raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
+
+
 def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """Run a SELECT/ASK/CONSTRUCT query read-only; return column names and rows.
 
@@ -68,17 +88,9 @@ def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[
     >>> run_query(Graph(), "SELECT (1 AS ?one) WHERE {}")
     (['one'], [[1]])
     """
-    uncommented = re.sub(r"(?m)^\s*#.*$", "", sparql)
-    if UPDATE_KEYWORDS.match(uncommented):
+    if UPDATE_KEYWORDS.match(_uncommented(sparql)):
         raise QueryNotAllowedError("update queries are refused: the query command is read-only (--allow-update applies one)")
-    if SERVICE.search(uncommented):
-        raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
-    try:
-        query = prepareQuery(sparql, initNs=PREFIXES)
-    except ParseException as exc:
-        raise QuerySyntaxError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
-    except Exception as exc:
-        raise QuerySyntaxError(f"malformed SPARQL: {str(exc).splitlines()[0] if str(exc) else exc!r}") from exc
+    query = prepare(sparql)
     try:
         result = None
         # Oxigraph's own engine takes the query text, with the bindings as a VALUES block

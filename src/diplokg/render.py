@@ -915,7 +915,8 @@ def write_view(
         if types is not None:
             parts.append("types: " + ", ".join(sorted({t.strip().lower() for t in types if t.strip()})))
         if since or until:
-            parts.append(f"period: {_period(since, end=False) or '…'} to {_period(until, end=True) or '…'}")
+            lo, hi = parse_period(since, until)
+            parts.append(f"period: {lo.isoformat() if lo else '…'} to {hi.isoformat() if hi else '…'}")
     pnet = person_network(graph)
     ranks = {p: {"pagerank": r} for p, r in _pagerank(pnet).items()} if len(pnet) else {}
     subtitle = "View " + "; ".join(parts) if parts else None

@@ -25,7 +25,15 @@ from .namespace import PREFIXES
 
 STORE_DIR = "store"
 MANIFEST = "diplokg-store.json"
-STORES = ("memory", "oxigraph")
+STORES = ("auto", "memory", "oxigraph")
+#: ``--store auto`` writes the Oxigraph store for graphs of at least this many triples: from
+#: there on named queries on rdflib's in-memory graph take seconds (see README, Performance).
+AUTO_STORE_TRIPLES = 20_000
+
+
+def wants_store(store: str, triples: int) -> bool:
+    """Whether a build with ``--store store`` of a graph of ``triples`` writes the Oxigraph store."""
+    return store == "oxigraph" or (store == "auto" and triples >= AUTO_STORE_TRIPLES)
 
 
 def _manifest(graph_file: Path) -> dict:

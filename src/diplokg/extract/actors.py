@@ -178,12 +178,26 @@ def name_segments(sent: Span) -> list[tuple[int, int, int]]:
     return [s for s in segments if s[1] < s[2]]
 
 
+def _list_item_name(sent: Span, start: int, end: int) -> bool:
+    """Whether ``start:end`` is the name opening a list item "- Ana Ruiz, Secretary of ..." (a
+    name, a comma, a title): the small NER model often misses names in such lines."""
+    doc = sent.doc
+    if not re.match(r"^\s*[-•*–·▪]\s", sent.text):
+        return False
+    first = next((t.i for t in sent if t.is_alpha), None)
+    if first != start or end >= sent.end or doc[end].text != ",":
+        return False
+    return any(t.lower_.strip(".") in TITLE_HEADS for t in doc[end + 1 : min(sent.end, end + 7)])
+
+
 def _is_headline(sent: Span) -> bool:
     """A title-case line ("Joint Statement ... to Combat Illicit Fentanyl"): NER is unreliable there.
     A sentence that ends like prose ("... of the Office of Bilateral Security Affairs.") is not
     one, however many capitalised names and titles it lists."""
     if re.search(r"[.!?][\"”’)]?$", sent.text.strip()) and not re.search(r"\b[A-Z]\.$", sent.text.strip()):
         return False
+    if re.match(r"^\s*[-•*–·▪]\s+[^,]{2,60},", sent.text):
+        return False  # a list item "- Ana Ruiz, Secretary of ...": a name and its title
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.is_title for t in words) / len(words) >= 0.7
 
@@ -467,7 +481,8 @@ class ActorFinder:
                 span = doc[name_start:run_end]
                 tokens = [t for t in span if t.is_alpha or _is_initial(t)]
                 title, country, background = self._title_before(doc, run_start, name_start)
-                by_ner = not headline and any(s <= name_start < e or name_start <= s < run_end for s, e in ner_persons)
+                by_ner = (not headline and any(s <= name_start < e or name_start <= s < run_end for s, e in ner_persons)
+                          ) or _list_item_name(sent, name_start, run_end)
                 if (not title or country is None) and by_ner:  # "Ana Ruiz, Director of ... at ..."
                     after, after_country = self._title_after(doc, span.end, sent.end)
                     title, country = title or after, country or after_country

@@ -40,6 +40,11 @@ OWN_STATEMENT_TITLE = re.compile(
     r"(?i)\b(joint\s+(?:statement|declaration|communiqu[eé]|readout)|declaration|communiqu[eé]|"
     r"memorandum|agreement|action plan|framework)\b"
 )
+#: A headline that reports an agreement being made ("… Sign Memorandum on …", "… Inks Pact").
+REPORTED_SIGNING = re.compile(
+    r"(?i)\b(?:sign|signs|signed|ink|inks|inked|conclude|concludes|concluded|reach|reaches|reached|"
+    r"seal|seals|sealed|unveil|unveils|unveiled)\b"
+)
 SIGNING_VERBS = {"sign", "launch", "adopt", "conclude", "ratify", "implement", "expand", "agree", "establish", "enter"}
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -75,18 +80,35 @@ ASPIRATIONAL_VERBS = re.compile(
 #: Where a second clause may start: "; the United States will", ", and Mexico will", " while Mexico".
 CLAUSE_BOUNDARY = re.compile(r"(?i)(?:;\s*|,?\s+(?:and|while|whereas|but)\s+(?:in turn,?\s+)?)")
 COLLECTIVE_PARTY = re.compile(
-    r"(?i)\b(both (?:parties|countries|governments|nations|sides)|the (?:two|our) (?:countries|governments|nations|sides|parties)|"
-    r"our (?:two )?(?:countries|governments|nations)|the leaders|leaders|we|they|the parties|the (?:two )?presidents|"
-    r"the (?:two )?(?:delegations|sides|governments))\b"
+    r"(?i)\b(both (?:parties|countries|governments|nations|sides|participants)|"
+    r"the (?:two|three|four|our) (?:countries|governments|nations|sides|parties|participants)|"
+    r"our (?:two |three )?(?:countries|governments|nations)|the leaders|leaders|we|they|the parties|the (?:two )?presidents|"
+    r"the (?:two )?(?:delegations|sides|governments)|the participants|the signatories|"
+    r"(?:each|either|every) (?:party|participant|signatory|government))\b"
 )
+#: A list item's marker: "1.", "(a)", "b)", "iv.", a bullet.
+ENUMERATOR = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*–·])\s+", re.IGNORECASE)
+#: A list marker left at the end of a sentence by the segmenter ("… basis; 2.").
+TRAILING_ENUMERATOR = re.compile(r"(?:^|(?<=[;:])|(?<=\band)|(?<=\bor))\s*(?:\d{1,2}[.)]|\(?[a-z]\))\s*$", re.IGNORECASE)
 DEADLINE = re.compile(
     r"(?i)\b(?:within|in the next|over the next|in the coming|within the next)\s+"
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|forty-five|sixty|ninety)\s+"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|eighteen|twenty|"
+    r"twenty-one|twenty-four|thirty|forty|forty-five|fifty|sixty|ninety)\s+"
     r"(day|week|month|year)s?\b"
 )
+#: What a period counts from when it is not the publication day: "within 15 days of a written
+#: request", "five days after the ceremony" (a future event: no date); "of the date of this
+#: Communiqué", "of signature" count from the document's own day.
+COUNTED_FROM = re.compile(r"(?i)\s*(?:of|after|from|following)\b\s*(?P<what>[^,;.]{0,80})")
+OWN_DAY = re.compile(
+    r"(?i)^(?:the\s+)?(?:date\s+of\s+)?(?:(?:the\s+)?(?:its\s+|their\s+)?(?:signature|signing|issuance|adoption|publication)"
+    r"(?:\s+of\s+(?:this|the\s+present)\s+\w+)?|(?:this|the\s+present)\s+(?:joint\s+)?"
+    r"(?:communiqu[eé]|statement|declaration|memorandum|agreement|arrangement|plan|framework|letter))\b"
+)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "thirty": 30,
-                "forty-five": 45, "sixty": 60, "ninety": 90}
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "eighteen": 18,
+                "twenty": 20, "twenty-one": 21, "twenty-four": 24, "thirty": 30, "forty": 40, "forty-five": 45,
+                "fifty": 50, "sixty": 60, "ninety": 90}
 BY_DATE = re.compile(
     rf"(?i)\b(?:by|no later than|not later than|before)\s+(?P<end>the end of\s+)?"
     rf"(?P<what>(?:this|the|next) (?:year|month)|{_DATE_PHRASE}|{_MONTH}|{_YEAR}\b)"
@@ -104,8 +126,8 @@ ABANDON_CUE = re.compile(
 #: An earlier statement named by its date: "their previous statement of December 18, 2018".
 DATED_STATEMENT = re.compile(
     rf"(?i)\b(?P<kind>joint\s+statement|joint\s+declaration|joint\s+communiqu[eé]|statement|declaration|"
-    rf"communiqu[eé]|agreement)\s+(?:of|from|issued\s+on|issued|dated|signed\s+on|signed|made\s+on|"
-    rf"adopted\s+on|announced\s+on|on)\s+(?P<date>{_DATE_PHRASE})"
+    rf"communiqu[eé]|agreement)\s+(?:of|from|dated|on|(?:issued|signed|made|adopted|announced|concluded)"
+    rf"(?:\s+(?:in|at)(?:\s+[A-Z][\w.'-]*){{1,3}}?)?(?:\s+on)?)\s+(?P<date>{_DATE_PHRASE})"
 )
 #: "the June 7 Joint Declaration", "the 2019 U.S.-Mexico Joint Statement".
 DATE_BEFORE_STATEMENT = re.compile(
@@ -116,7 +138,7 @@ SIGNED_BY = re.compile(r"(?i)\b(?:signed|issued|initiall?ed|endorsed)\s+by\b")
 PRONOUN_SUBJECT = re.compile(r"(?i)\b(?:he|she|they)\s+(?:\w+\s+){0,2}$")
 SIGNER_CLAUSE_BOUNDARY = re.compile(r"(?i)(?:;|,\s+(?:where|when|which|who|after|before|while)\b|\b(?:with|met|meets|meeting)\b)")
 SIGN_VERB = re.compile(r"(?i)\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|issu(?:e|es|ed|ing)|initiall?ed)\b")
-_MONTH_TOKEN = re.compile(_MONTH.replace(r"\.", r"\.?"))
+_MONTH_TOKEN = re.compile(_MONTH.replace(r"\.", r"\.?") + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 STATEMENT_FAMILY = {"statement": "statement", "declaration": "statement", "communique": "statement",
                     "communiqué": "statement", "agreement": "agreement"}
 
@@ -183,6 +205,8 @@ def own_statement_title(title: str | None, first_line: str | None) -> str | None
     """The document's own agreement label when the document is a joint statement/declaration."""
     headline = first_line if first_line and not first_line.rstrip().endswith((".", "!", "?")) else None
     for candidate in (title, headline):
+        if candidate and REPORTED_SIGNING.search(candidate):
+            continue  # "CBP and Mexico Sign Memorandum …" reports a signing: a news item, not the text
         if candidate and OWN_STATEMENT_TITLE.search(candidate) and len(candidate.split()) <= 40:
             return candidate.strip()
     return None
@@ -239,6 +263,9 @@ def deadline_from(text: str, published: PartialDate | None) -> tuple[PartialDate
         amount = NUMBER_WORDS.get(raw) or int(raw)
         unit = match.group(2).lower()
         base = published.as_date() if published else None
+        counted = COUNTED_FROM.match(text, match.end())
+        if counted and not OWN_DAY.match(counted.group("what").strip()):
+            return None, match.group(0)  # counted from a future event ("of a written request")
         if base is None:
             return None, match.group(0)
         if unit == "day":
@@ -382,9 +409,13 @@ def commitment_modality(text: str, kind: str, action: str | None = None) -> str:
 def subject_countries(
     sent: Span, cue_offset: int, actors: list[ActorMention], group_members: dict[str, tuple[str, ...]],
     person_country: dict[int, str | None], lo_offset: int = 0,
+    org_country: dict[int, str | None] | None = None,
 ) -> tuple[set[str], bool]:
     """Countries that make a commitment (between ``lo_offset`` and the cue), and whether a
-    collective phrase ("both parties", "we", "the leaders") stands there."""
+    collective phrase ("both parties", "we", "the leaders", "the Participants", "each Party")
+    stands there. An agency subject ("CBP", "SEDENA") commits its country when
+    ``org_country`` (actor index -> country) knows it."""
+    org_country = org_country or {}
     doc: Doc = sent.doc
     cue_char = sent.start_char + cue_offset
     lo_char = sent.start_char + lo_offset
@@ -401,6 +432,8 @@ def subject_countries(
             countries.update(group_members.get(m.key or "", ()))
         elif m.kind == "person" and person_country.get(idx):
             countries.add(person_country[idx])  # type: ignore[arg-type]
+        elif m.kind == "org" and org_country.get(idx) and doc[m.end - 1].dep_ not in {"compound", "amod", "nmod"}:
+            countries.add(org_country[idx])  # type: ignore[arg-type]
     lead = sent.text[lo_offset:cue_offset]
     return countries, bool(COLLECTIVE_PARTY.search(lead))
 
@@ -456,3 +489,88 @@ def returns_to(text: str, position: int, window: int = 90) -> bool:
     lead = text[max(0, position - window):position]
     lead = re.split(r"[;.]", lead)[-1]
     return bool(REAFFIRM_CUE.search(lead)) and not ABANDON_CUE.search(lead)
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    """A sentence that opens a list of commitments ("the Participants intend to:", "The
+    Parties shall:"): where its committing clause starts, its cue and the text items inherit."""
+
+    start: int  # character offsets in the sentence
+    cue: Cue
+    text: str  # "the Participants intend to:"
+
+
+def lead_in(text: str, lo: int = 0) -> LeadIn | None:
+    """The lead-in of an enumerated list of commitments: a sentence (from ``lo``) that ends in
+    a colon right after a commitment cue ("… intend to:", "… shall:", "… agree to the
+    following:"), possibly followed by the first list marker the segmenter left there."""
+    body = TRAILING_ENUMERATOR.sub("", text.rstrip()).rstrip()
+    if not body.endswith(":"):
+        return None
+    bare = re.search(rf"(?i)\b(?:will|shall)(?:\s+{_ADVERBS})*\s*:$", body)  # "The Parties shall:"
+    if bare is not None and bare.start() >= lo:
+        cue = Cue("firm", bare.start(), bare.end() - 1, bare.end() - 1)
+        return LeadIn(lo, cue, body[lo:].strip())
+    cues = [c for c in find_cues(body) if c.start >= lo and c.kind in {"firm", "aspirational"}]
+    if not cues:
+        return None
+    cue = cues[-1]
+    tail = body[cue.end:-1].strip()
+    if len(tail.split()) > 4 or re.search(r"[,;]", tail):
+        return None
+    return LeadIn(lo, cue, body[lo:].strip())
+
+
+def list_item(text: str) -> tuple[int, int] | None:
+    """Character span of a list item's content in a sentence ("2. develop joint criteria;",
+    "(b) exchange data", "- train officers", "share data …; 3."), or None when the sentence
+    does not continue a list (it starts with a capital and no marker)."""
+    if not text.strip():
+        return None
+    lo = 0
+    marker = ENUMERATOR.match(text)
+    if marker:
+        lo = marker.end()
+    stripped = text[lo:].lstrip()
+    if not stripped:
+        return None
+    lo = len(text) - len(text[lo:].lstrip())
+    if marker is None and not stripped[0].islower():
+        return None
+    hi = len(TRAILING_ENUMERATOR.sub("", text.rstrip()))
+    body = text[lo:hi].rstrip()
+    body = re.sub(r"(?i)(?:[;,]\s*(?:and|or)?|\.)$", "", body).rstrip()
+    return (lo, lo + len(body)) if body else None
+
+
+_INLINE_MARKER = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\(?(?P<mark>\d{1,2}|[a-z])[.)]\s+")
+
+
+def inline_list(text: str) -> tuple[int, list[tuple[int, int]]] | None:
+    """An enumerated list inside one sentence ("… intend to: 1. share data; 2. train officers."):
+    the offset just after the lead-in's colon and the character spans of the items, whose markers
+    must run in order (1, 2, 3 or a, b, c)."""
+    colon = re.search(r":\s*\(?(?:1|a)[.)]\s+", text)
+    if colon is None:
+        return None
+    cut = colon.start() + 1
+    marks: list[re.Match[str]] = []
+    for match in _INLINE_MARKER.finditer(text, cut):
+        mark = match.group("mark")
+        expected = "1" if not marks else (str(int(marks[-1].group("mark")) + 1) if marks[-1].group("mark").isdigit()
+                                          else chr(ord(marks[-1].group("mark")) + 1))
+        if not marks and mark not in {"1", "a"}:
+            return None
+        if mark == expected or (not marks and mark == "a"):
+            marks.append(match)
+    if len(marks) < 2:
+        return None
+    items = []
+    for n, match in enumerate(marks):
+        hi = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        body = text[match.end():hi]
+        body = re.sub(r"(?i)(?:[;,]\s*(?:and|or)?|\s+(?:and|or)|\.)?\s*$", "", body)
+        if body.strip():
+            items.append((match.end(), match.end() + len(body)))
+    return cut, items

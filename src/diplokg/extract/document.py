@@ -15,7 +15,7 @@ from .actors import ActorMention
 from .dates import resolve_date
 from .meetings import (
     MeetingReader, apply_dateline, apply_group_reference, attend, can_merge, compatible_dates,
-    compatible_places, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
+    compatible_places, complete_pairs, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
 )
 from .roles import NOT_A_NAME, known_by_surname, role_mentions
 from .records import (
@@ -174,15 +174,32 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
     focus_at: dict[int, MeetingRecord | None] = {}
     delegation: list[str] = []
     sides: dict[str, str] = {}  # the side (country) a participant was named on ("the U.S. delegation")
+    list_side: str | None = None  # the side of a list header ("For Mexico:") above list items
+    companions: dict[str, str] = {}  # "X was accompanied by Y": Y -> X (same side)
     for s_index, sent in enumerate(sentences):
         focus_at[s_index] = focus
-        attendance = (read_attendance(doc, sent, actors, pid_of, background_pids)
+        attendance = (read_attendance(doc, sent, actors, pid_of, background_pids, focus.persons, list_side)
                       if focus is not None and not has_verb_trigger(sent) else None)
+        if attendance is None or not (attendance.header or attendance.item):
+            list_side = None
+        elif attendance.header:
+            list_side = attendance.header
         if attendance is not None:  # "The Mexican delegation included ...", "X joined the meetings"
-            attend(focus, attendance, sides, person_country)
-            focus.evidence.append(_evidence(document.doc_id, sent, "meeting:attendance"))
-            focus.sentences = sorted(set(focus.sentences) | {s_index})
-            sentence_meetings.setdefault(s_index, []).append(focus)
+            target = focus
+            if list_side is not None and focus.status != "held":  # an annex lists who attended
+                target = next((m for m in meetings if m.status == "held" and not m.background), focus)
+            if attendance.members:
+                attend(target, attendance, sides, person_country)
+                if attendance.companion_of is not None:
+                    for pid in attendance.members:
+                        companions.setdefault(pid, attendance.companion_of)
+                for pid in attendance.members:  # the side a person was named on is their country
+                    if person_country.get(pid) is None and sides.get(pid):
+                        person_country[pid] = sides[pid]
+                        person_by_pid[pid].country = sides[pid]
+                target.evidence.append(_evidence(document.doc_id, sent, "meeting:attendance"))
+                target.sentences = sorted(set(target.sentences) | {s_index})
+                sentence_meetings.setdefault(s_index, []).append(target)
             continue
         previous_target: MeetingRecord | None = None
         for cand in reader.read(sent, s_index):
@@ -214,6 +231,16 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
     # a dateline ("MEXICO CITY –", "Mexico City, April 14, 2025") places the document's
     # current meetings that the text does not place (meetings.apply_dateline)
     apply_dateline(meetings, dateline_place(sentences, ontology), document.published)
+    # a person present at a meeting meets its participants of the other side (meetings.complete_pairs)
+    complete_pairs(meetings, sides, person_country, companions, set(records.countries))
+    # a meeting that names nobody ("their teams will meet in Washington", "the next meeting of
+    # the Group will take place in ...") is held between the sides of the document's main
+    # meeting: they take part as countries, as the contract asks where no person is named
+    sides = _meeting_sides(meetings, person_country)
+    if len(sides) >= 2:
+        for meeting in meetings:
+            if not (meeting.persons or meeting.countries or meeting.organizations):
+                meeting.countries |= sides
     # re-number after merging so that ids are dense and stable
     for n, meeting in enumerate(meetings, start=1):
         meeting.mid = f"{document.doc_id}-m{n}"
@@ -332,6 +359,16 @@ def _read_agreements(
     topics = (doc._.topics or []) if topics is None else topics
     by_label: dict[str, AgreementRecord] = {}
     actor_country = {i: person_country.get(pid) for i, pid in pid_of.items()}
+    org_country = _org_countries(doc, actors, ontology)
+    headline_named: set[str] = set()  # aids of agreements the headline names ("X and Y Sign Memorandum on …")
+    body_named: set[str] = set()
+    reaffirmed_by_all: list[AgreementRecord] = []
+    sides = _meeting_sides(records.meetings, person_country)
+    if len(sides) < 2:  # the countries the opening sentences name ("Officials of the United States, Mexico and …")
+        sides = {m.key for m in actors if m.kind == "country" and m.key and not m.demonym
+                 and sentences and sentences[0].start <= m.start < sentences[min(1, len(sentences) - 1)].end}
+    lead: _Lead | None = None  # the open list of commitments ("the Participants intend to:")
+    recent: AgreementRecord | None = None  # the agreement read last ("the Parties" stand for its parties)
     first_line = sentences[0].text.strip() if sentences else None
     own_label = agr.own_statement_title(document.title, first_line)
     own: AgreementRecord | None = None
@@ -346,6 +383,7 @@ def _read_agreements(
     section: str | None = None
     commitments: list[CommitmentRecord] = []
     undertakings: list[CommitmentRecord] = []  # "President X agreed to …" in a readout
+    supporting: list[CommitmentRecord] = []  # "The United States will provide …" in running text
     pending: list[CommitmentRecord] = []  # "both parties …" before the statement's parties are known
 
     def agreement(label: str) -> AgreementRecord:
@@ -359,11 +397,23 @@ def _read_agreements(
         return by_label[key]
 
     for sent in sentences:
-        heading = _sentence_heading(sent)
+        text = sent.text
+        if lead is not None:
+            if not text.strip() or agr.TRAILING_ENUMERATOR.fullmatch(text.strip()):
+                continue  # a blank line or a bare list marker ("1.") inside the list
+            item = agr.list_item(text)
+            if item is None:
+                lead = None
+            elif not _has_own_subject(sent, text[item[0]:item[1]], item[0], actors, ontology, actor_country, org_country):
+                record = _list_commitment(doc, document, sent, item, lead, section, topics)
+                commitments.append(record)
+                if not record.parties:
+                    pending.append(record)
+                continue
+        heading = _sentence_heading(sent) if not (agr.ENUMERATOR.match(text) or text.rstrip().endswith(";")) else None
         if heading and sent is not sentences[0]:
             section = heading
             continue
-        text = sent.text
         # earlier statements named by their date ("their previous statement of December 18, 2018")
         dated = agr.find_statement_references(text, document.published)
         references = [] if (own and sent is sentences[0] and own.label == first_line) else [
@@ -383,8 +433,13 @@ def _read_agreements(
             rec.evidence.append(_evidence(document.doc_id, sent, "agreement:reaffirmed" if returns else "agreement:dated-reference"))
             rec.reaffirmed = rec.reaffirmed or returns
             if re.search(r"(?i)\b(?:their|our)\s+(?:\w+\s+){0,2}$", text[max(0, ref.start - 40):ref.start]):
-                countries, collective = agr.subject_countries(sent, ref.start, actors, ontology.group_members, actor_country)
+                countries, collective = agr.subject_countries(sent, ref.start, actors, ontology.group_members, actor_country,
+                                                              org_country=org_country)
                 rec.countries |= countries or (set(own.countries) if own and collective else set())
+            elif returns and own is not None and _reaffirming_parties(sent, ref.start, rec, own, actors, ontology,
+                                                                      actor_country, org_country):
+                reaffirmed_by_all.append(rec)
+            recent = rec
         named = [
             a for a in mentions
             if not (own and fold(a.label) == fold(own.label))
@@ -395,33 +450,74 @@ def _read_agreements(
             if own and sent is sentences[0] and mention.start == sent.start:
                 continue
             rec = agreement(mention.label)
+            (headline_named if sent is sentences[0] and _sentence_heading(sent) else body_named).add(rec.aid)
             returns = agr.returns_to(text, doc[mention.start].idx - sent.start_char)
             rec.evidence.append(_evidence(document.doc_id, sent, "agreement:reaffirmed" if returns else "agreement:named"))
             rec.countries |= set(ontology.countries_in(mention.label, demonyms=False))
-            rec.countries |= _signing_countries(doc, sent, mention, actors, actor_country, ontology)
+            rec.countries |= _signing_countries(doc, sent, mention, actors, actor_country, ontology, org_country)
             rec.reaffirmed = rec.reaffirmed or returns
+            if returns and own is not None and _reaffirming_parties(
+                    sent, doc[mention.start].idx - sent.start_char, rec, own, actors, ontology, actor_country, org_country):
+                reaffirmed_by_all.append(rec)
+            recent = rec
         _read_signatories(doc, sent, named, own, by_label, actors, pid_of, document,
                           person_country, records.meetings)
+        inline = agr.inline_list(text)  # "… intend to: 1. share data; 2. train officers."
+        head = text[:inline[0]] if inline else text
+        opening = agr.lead_in(head)
+        if opening is not None:  # "Under the memorandum, the Participants intend to:" opens a list
+            lead = None
+            if own is not None:
+                countries, collective = agr.subject_countries(
+                    sent, opening.cue.start, actors, ontology.group_members, actor_country, org_country=org_country)
+                if countries or collective:
+                    own.countries |= countries
+                    lead = _Lead(own.aid, frozenset(countries), opening.cue.kind, opening.text)
+            else:
+                under = _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology, org_country,
+                                         recent, lead_end=len(head))
+                if under:
+                    lead = _Lead(under[0].agreement, under[0].parties, under[0].clause.kind,
+                                 head[under[0].clause.start:].strip())
+            for item in (inline[1] if inline and lead else []):
+                record = _list_commitment(doc, document, sent, item, lead, section, topics)  # type: ignore[arg-type]
+                commitments.append(record)
+                if not record.parties:
+                    pending.append(record)
+            continue
         if own is None and not text.rstrip().endswith(":"):
-            for clause in _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology):
+            for clause in _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology, org_country,
+                                           recent):
                 commitments.append(_commitment(doc, document, sent, clause, clause.agreement, section, topics))
-            for clause in _undertakings(doc, sent, actors, actor_country, ontology):
+            stated = _undertakings(doc, sent, actors, actor_country, ontology, org_country)
+            for clause in stated:
                 undertakings.append(_commitment(doc, document, sent, clause, "", section, topics))
+            if not stated:
+                for clause, strong in _stated_undertakings(doc, sent, actors, actor_country, ontology, org_country, sides):
+                    (undertakings if strong else supporting).append(
+                        _commitment(doc, document, sent, clause, "", section, topics))
         if own is None or text.rstrip().endswith(":"):
             continue
 
         def has_subject(lo: int, hi: int) -> bool:
-            found, collective = agr.subject_countries(sent, hi, actors, ontology.group_members, actor_country, lo)
+            found, collective = agr.subject_countries(sent, hi, actors, ontology.group_members, actor_country, lo,
+                                                      org_country)
             return bool(found) or collective
 
         for clause in agr.split_clauses(text, has_subject):
             kind = clause.kind
             countries, collective = agr.subject_countries(
-                sent, clause.cues[0].start, actors, ontology.group_members, actor_country, clause.start
+                sent, clause.cues[0].start, actors, ontology.group_members, actor_country, clause.start, org_country
             )
             if not countries and not collective:
                 continue
             if collective and not countries:
+                countries = set(own.countries)
+            bodies = [org_country.get(i) for i, m in enumerate(actors) if m.kind == "org" and sent.start <= m.start < sent.end
+                      and clause.start <= doc[m.start].idx - sent.start_char < clause.cues[0].start]
+            if len(bodies) < 2 and PROPER_PAIR.fullmatch(agr.ENUMERATOR.sub("", text[clause.start:clause.cues[0].start]).strip()):
+                bodies.append(None)  # "CBP and ANAM will …": a body the gazetteer does not know
+            if _with_unknown_body(countries, own.countries, bodies):
                 countries = set(own.countries)
             own.countries |= countries
             clause_text = text[clause.start:clause.end].strip(" ,;\n")
@@ -444,11 +540,25 @@ def _read_agreements(
             commitments.append(record)
             if not countries:
                 pending.append(record)
+    if own is not None and len(own.countries) >= 2:
+        for rec in reaffirmed_by_all:  # "The Parties reaffirm the … Declaration": all the statement's parties
+            rec.countries |= own.countries
+    _merge_headline_agreements(by_label, headline_named, body_named, commitments + undertakings)
+    if own is not None and pending and len(own.countries) < 2:
+        # "the Parties" of a statement that names none: its meeting's sides, or the countries its
+        # opening sentence names ("The United States and Mexico held …")
+        own.countries |= sides if len(sides) >= 2 else set()
     for record in pending:
         record.parties = set(own.countries) if own else set()
     understanding = _understanding(document, undertakings, sentences)
     if understanding is not None:
-        commitments += undertakings
+        # a single party's "X will …" in running text joins an understanding the document has
+        # (it does not make one, nor add parties to it: "the United States will impose tariffs")
+        supporting = [c for c in supporting if c.parties <= understanding.countries]
+        for c in supporting:
+            c.agreement = understanding.aid
+            understanding.evidence += c.evidence
+        commitments += sorted(undertakings + supporting, key=lambda c: c.evidence[0].start)
     commitments = [c for c in commitments if c.parties]
     for n, record in enumerate(commitments, start=1):
         record.cid = f"{document.doc_id}-c{n}"
@@ -492,6 +602,131 @@ AGREEMENT_SIDES = re.compile(
 )
 
 
+#: The parties of an agreement as a subject: "the Participants", "each Party", "either Signatory"
+#: (capitalised: the defined term of a memorandum or treaty).
+AGREEMENT_PARTY_SUBJECT = re.compile(
+    r"\b(?:[Tt]he|[Ee]ach|[Ee]ither|[Bb]oth)\s+(?:Parties|Party|Participants|Participant|Signatories|Signatory)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """An open enumerated list of commitments: the agreement, the parties and cue its items inherit."""
+
+    agreement: str  # aid
+    parties: frozenset[str]
+    kind: str
+    text: str  # the lead-in clause ("the Participants intend to:")
+
+
+def _org_countries(doc: Doc, actors: list[ActorMention], ontology: Ontology) -> dict[int, str | None]:
+    """The country of each organisation mention: the gazetteer's, the mention's own, or a country
+    named just before it ("Mexico's National Customs Agency", "the Mexican Tax Administration")."""
+    found: dict[int, str | None] = {}
+    ends = {m.end: m for m in actors if m.kind == "country" and m.key}
+    for idx, m in enumerate(actors):
+        if m.kind != "org":
+            continue
+        entry = ontology.entries.get(m.key or "")
+        country = (entry.country if entry is not None else None) or m.country
+        if country is None:
+            before = m.start - 1 if m.start > 0 and doc[m.start - 1].text in {"'s", "’s"} else m.start
+            if doc[before - 1].lower_ == "the" if before > 0 else False:
+                before -= 1
+            country = ends[before].key if before in ends else None
+        found[idx] = country
+    return found
+
+
+def _agreement_head(label: str) -> str | None:
+    """The kind word of an agreement's label ("memorandum" of "Memorandum on Cargo Security")."""
+    return next((w for w in fold(label).split() if w in agr.AGREEMENT_HEADS), None)
+
+
+def _merge_headline_agreements(by_label: dict[str, AgreementRecord], headline: set[str], body: set[str],
+                               commitments: list[CommitmentRecord]) -> None:
+    """A headline describes the agreement its text names ("CBP and ANAM Sign Memorandum on Cargo
+    Security" over "… signed the Memorandum of Understanding on Customs Cooperation …"): an
+    agreement named only in the headline becomes the one agreement of the same kind the body
+    names, with its parties, signatories and date."""
+    records = {r.aid: r for r in by_label.values()}
+    for key, record in list(by_label.items()):
+        if record.aid not in headline or record.aid in body:
+            continue
+        head = _agreement_head(record.label)
+        same = [r for r in records.values() if r.aid in body and r.aid != record.aid and _agreement_head(r.label) == head]
+        if head is None or len(same) != 1:
+            continue
+        target = same[0]
+        target.countries |= record.countries
+        target.signatories |= record.signatories
+        target.date = target.date or record.date
+        target.reaffirmed = target.reaffirmed or record.reaffirmed
+        target.evidence = record.evidence + target.evidence
+        for c in commitments:
+            if c.agreement == record.aid:
+                c.agreement = target.aid
+            c.refers_to = {target.aid if a == record.aid else a for a in c.refers_to}
+        del by_label[key]
+
+
+def _with_unknown_body(countries: set[str], parties: set[str], bodies: list[str | None]) -> bool:
+    """Whether a subject of bodies (their countries, None when unknown) of which some belong to
+    known parties and one is of unknown country ("CBP and ANAM") stands for all the agreement's
+    parties: the unknown body is the remaining party."""
+    return bool(countries) and len(parties) >= 2 and countries < parties and len(bodies) >= 2 and None in bodies
+
+
+def _has_own_subject(sent: Span, item: str, offset: int, actors: list[ActorMention], ontology: Ontology,
+                     actor_country: dict[int, str | None], org_country: dict[int, str | None]) -> bool:
+    """Whether a list item is a clause of its own ("(b) Mexico shall deploy …"), read as a sentence."""
+    cues = agr.find_cues(item)
+    if not cues:
+        return False
+    countries, collective = agr.subject_countries(sent, offset + cues[0].start, actors, ontology.group_members,
+                                                  actor_country, offset, org_country)
+    return bool(countries) or collective
+
+
+def _list_commitment(doc: Doc, document: Document, sent: Span, item: tuple[int, int], lead: _Lead,
+                     section: str | None, topics: list[TopicMention]) -> CommitmentRecord:
+    """One item of an enumerated list of commitments, with the lead-in's agreement, parties and cue."""
+    text = sent.text
+    body = text[item[0]:item[1]].strip()
+    lo, hi = sent.start_char + item[0], sent.start_char + item[1]
+    clause_text = f"{lead.text} {body}"
+    deadline, deadline_text = agr.deadline_from(body, document.published)
+    action = " ".join(body.split()[:20])
+    return CommitmentRecord(
+        cid="", agreement=lead.agreement, parties=set(lead.parties), text=clause_text,
+        modality=agr.commitment_modality(body, lead.kind, action), deadline=deadline,
+        deadline_text=deadline_text, section=section,
+        topics={t.topic for t in topics if sent.start <= t.start < sent.end and lo <= doc[t.start].idx < hi},
+        evidence=[_evidence(document.doc_id, sent, "commitment:list-item")], action=action,
+    )
+
+
+#: "The Parties reaffirm …", "Both governments reiterate …": the subject of a reaffirmation.
+REAFFIRM_VERB = re.compile(r"(?i)\b(?:reaffirm|reiterat|recommit|renew)\w*")
+
+
+def _reaffirming_parties(sent: Span, position: int, record: AgreementRecord, own: AgreementRecord,
+                         actors: list[ActorMention], ontology: Ontology, actor_country: dict[int, str | None],
+                         org_country: dict[int, str | None]) -> bool:
+    """An earlier agreement a joint statement's parties reaffirm ("The Parties reaffirm the
+    commitments undertaken in the Joint Declaration …") commits those parties; True when they
+    are the statement's parties as a whole ("the Parties", "both governments")."""
+    verbs = [m for m in REAFFIRM_VERB.finditer(sent.text, 0, position)]
+    if not verbs:
+        return
+    bounds = [b.end() for b in re.finditer(r"[;.]\s*", sent.text[:verbs[-1].start()])]
+    countries, collective = agr.subject_countries(sent, verbs[-1].start(), actors, ontology.group_members,
+                                                  actor_country, bounds[-1] if bounds else 0, org_country)
+    if countries:
+        record.countries |= countries
+    return collective and not countries
+
+
 #: Two named bodies coordinated as a subject ("CBP and ANAM", "the SSPC and the FBI").
 PROPER_PAIR = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,5}[A-Z][\w.&'-]*\s+and\s+(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,5}[A-Z][\w.&'-]*"
@@ -501,6 +736,8 @@ PROPER_PAIR = re.compile(
 def _under_agreement(
     doc: Doc, sent: Span, named: list[agr.AgreementMention], by_label: dict[str, AgreementRecord],
     actors: list[ActorMention], actor_country: dict[int, str | None], ontology: Ontology,
+    org_country: dict[int, str | None] | None = None, recent: AgreementRecord | None = None,
+    lead_end: int | None = None,
 ) -> list[_Clause]:
     """Commitments a text places under a named agreement, outside joint statements: "the two
     countries signed a Memorandum, under which each will …", "Under the framework, the two
@@ -528,19 +765,34 @@ def _under_agreement(
                   and all(w in k.split() for w in words)]
         if owners:
             anchors.append((match.end(), owners[-1]))
+    if not anchors and recent is not None:
+        # "Each Participant intends to …", "The Parties will …": the parties of the agreement just read
+        party = AGREEMENT_PARTY_SUBJECT.search(text)
+        first = next((c for c in agr.find_cues(text) if c.kind in {"firm", "aspirational"}), None)
+        if party is not None and first is not None and party.end() <= first.start:
+            bounds = [b.end() for b in agr.CLAUSE_BOUNDARY.finditer(text, 0, party.start())]
+            anchors.append((bounds[-1] if bounds else 0, recent))
     found: list[_Clause] = []
     for anchor, record in anchors:
         cues = [c for c in agr.find_cues(text[anchor:]) if c.kind in {"firm", "aspirational"}]
+        if lead_end is not None:  # the lead-in of a list ("the Participants intend to:")
+            opening = agr.lead_in(text[:lead_end], anchor)
+            cues = [agr.Cue(opening.cue.kind, opening.cue.start - anchor, opening.cue.end - anchor,
+                            opening.cue.action_start - anchor)] if opening else []
         if not cues:
             continue
         cue = cues[0]
         clause = agr.Clause(anchor, len(text), (agr.Cue(cue.kind, anchor + cue.start, anchor + cue.end, anchor + cue.action_start),))
-        countries, collective = agr.subject_countries(sent, anchor + cue.start, actors, ontology.group_members, actor_country, anchor)
+        countries, collective = agr.subject_countries(sent, anchor + cue.start, actors, ontology.group_members, actor_country, anchor,
+                                                      org_country)
         lead = text[anchor:anchor + cue.start]
         orgs = [m for m in actors if m.kind == "org" and anchor <= doc[m.start].idx - sent.start_char < anchor + cue.start]
         pair = PROPER_PAIR.fullmatch(lead.strip()) is not None  # "CBP and ANAM will …"
         if not countries and (collective or AGREEMENT_SIDES.search(lead) or len(orgs) >= 2 or pair) and len(record.countries) >= 2:
             countries = set(record.countries)
+        elif _with_unknown_body(countries, record.countries, [(org_country or {}).get(actors.index(m)) for m in orgs]
+                                + [None] * (pair and len(orgs) < 2)):
+            countries = set(record.countries)  # "CBP and ANAM will …": the other agency is the other party
         if countries:
             found.append(_Clause(clause, frozenset(countries), record.aid))
     return found
@@ -550,14 +802,14 @@ def _under_agreement(
 #: committed to work …" (not "is committed to", not "agreed to the plan").
 UNDERTAKING = re.compile(
     r"(?i)(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bremains )(?<!\bremain )(?<!\bremained )"
-    r"\b(?:agreed|committed|pledged|promised|undertook)\s+(?:also\s+)?to\s+"
+    r"\b(?:agreed|committed|pledged|promised|undertook)\s+(?:also\s+|on\s+\w+day\s+|on\s+\w+\s+\d{1,2},?\s+)?to\s+"
     r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
 )
 
 
 def _undertakings(
     doc: Doc, sent: Span, actors: list[ActorMention], actor_country: dict[int, str | None],
-    ontology: Ontology,
+    ontology: Ontology, org_country: dict[int, str | None] | None = None,
 ) -> list[_Clause]:
     """Clauses where one party (one country, or one official of one country) commits itself;
     a collective subject ("the two delegations agreed to …") is a joint process, not read."""
@@ -566,14 +818,87 @@ def _undertakings(
     for match in UNDERTAKING.finditer(text):
         bounds = [b.end() for b in agr.CLAUSE_BOUNDARY.finditer(text, 0, match.start())]
         lo = bounds[-1] if bounds else 0
-        countries, collective = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, lo)
-        subjects = [m for m in actors if m.kind in {"person", "country", "group"} and not m.demonym
-                    and sent.start <= m.start < sent.end and lo <= doc[m.start].idx - sent.start_char < match.start()]
-        if collective or len(countries) != 1 or len(subjects) != 1 or subjects[0].background:
+        countries, collective = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, lo,
+                                                      org_country)
+        inside = [m for m in actors if not m.demonym
+                  and sent.start <= m.start < sent.end and lo <= doc[m.start].idx - sent.start_char < match.start()]
+        subjects = ([m for m in inside if m.kind in {"person", "country", "group"}]
+                    or [m for m in inside if m.kind == "org"])  # "CBP agreed to …"
+        pairs = [b.end() for b in SUBJECT_BOUNDARY.finditer(text, 0, match.start())]
+        pair_lo = pairs[-1] if pairs else 0
+        pair = re.sub(r"(?i)\s+on\s+\w+day$", "", text[pair_lo:match.start()].strip())
+        joint = False
+        if PROPER_PAIR.fullmatch(pair):  # "Mexico and the United States agreed to …": both commit
+            both, _ = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, pair_lo)
+            named = [m for m in actors if sent.start <= m.start < sent.end and not m.demonym
+                     and pair_lo <= doc[m.start].idx - sent.start_char < match.start()]
+            if len(both) >= 2 and len(named) == len(both) and all(m.kind == "country" for m in named):
+                joint, countries, lo = True, both, pair_lo
+        if not joint and (collective or len(countries) != 1 or len(subjects) != 1 or subjects[0].background):
             continue
         cue = agr.Cue("firm", match.start(), match.end(), match.end())
         found.append(_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries)))
     return found
+
+
+#: A future undertaking stated in a readout or news item: "X will …", "X shall …" (not "will
+#: be", "will not", "will likely").
+WILL_CUE = re.compile(
+    r"\b(?:will|shall)(?:\s+(?:also|jointly|further|now|continue\s+to))*\s+(?!(?:be|have|not|likely|probably|need)\b)(?=[a-z])"
+)
+#: The governments as a whole: "the three Governments", "both countries", "the two nations".
+GOVERNMENTS = re.compile(
+    r"(?i)^(?:the|both|all)\s+(?:(?:two|three|four)\s+)?(?:governments|countries|nations|parties|participants)$"
+)
+#: Where a clause's subject may start ("A and B will …" keeps its coordinated subject).
+SUBJECT_BOUNDARY = re.compile(r"(?i)(?:;\s*|,\s+(?:and|while|whereas|but)\s+|\s+(?:while|whereas|but)\s+)")
+SUBORDINATE_LEAD = re.compile(r"(?i)^(?:if|when|whether|after|before|as|once|that|unless|until|while|because|which|who)\b")
+
+
+def _stated_undertakings(
+    doc: Doc, sent: Span, actors: list[ActorMention], actor_country: dict[int, str | None],
+    ontology: Ontology, org_country: dict[int, str | None], sides: set[str],
+) -> list[tuple[_Clause, bool]]:
+    """Undertakings a readout or news item states in the future tense: "The United States will
+    provide …", "The Financial Intelligence Unit and the Treasury will coordinate …", "The three
+    Governments will share …" (``sides``: the countries of the document's meeting). The subject
+    is the clause's own short subject: governments, countries or their agencies, no person.
+    Each clause comes with whether it can found an understanding on its own (an item of a list
+    of outcomes, a subject that is the governments together or bodies of two countries) or only
+    join one ("The United States will provide …" in running text)."""
+    text = sent.text
+    found: list[tuple[_Clause, bool]] = []
+    for match in WILL_CUE.finditer(text):
+        bounds = [b.end() for b in SUBJECT_BOUNDARY.finditer(text, 0, match.start())]
+        lo = bounds[-1] if bounds else 0
+        marker = agr.ENUMERATOR.match(text[lo:])
+        lo += marker.end() if marker else 0
+        lead = text[lo:match.start()].strip()
+        if not lead or "," in lead or len(lead.split()) > 14 or SUBORDINATE_LEAD.match(lead) or not lead[0].isupper():
+            continue
+        inside = [(i, m) for i, m in enumerate(actors) if sent.start <= m.start < sent.end
+                  and lo <= doc[m.start].idx - sent.start_char < match.start()]
+        if any(m.kind == "person" or m.background for _, m in inside):
+            continue
+        countries, _ = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, lo,
+                                             org_country)
+        together = bool(GOVERNMENTS.match(lead))
+        if not countries and together and len(sides) >= 2:
+            countries = set(sides)
+        if not countries or any(m.kind == "org" and not org_country.get(i) for i, m in inside):
+            continue
+        cue = agr.Cue("firm", match.start(), match.end(), match.end())
+        strong = marker is not None or together or len(countries) >= 2
+        found.append((_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries)), strong))
+    return found
+
+
+def _meeting_sides(meetings: list[MeetingRecord], person_country: dict[str, str | None]) -> set[str]:
+    """The countries of the document's main meeting (its countries and its participants')."""
+    meeting = next((m for m in meetings if not m.background), meetings[0] if meetings else None)
+    if meeting is None:
+        return set()
+    return set(meeting.countries) | {c for c in (person_country.get(p) for p in meeting.persons) if c}
 
 
 def _understanding(document: Document, undertakings: list[CommitmentRecord],
@@ -606,6 +931,12 @@ COLLECTIVE_SIGNER = re.compile(
     r"secretaries|sides|governments|countries|leaders|presidents|parties)\b"
 )
 
+#: Words before a person who attends a signing without signing.
+WITNESS = re.compile(
+    r"(?i)\b(?:in\s+the\s+presence\s+of|witnessed\s+by|accompanied\s+by|flanked\s+by|alongside|"
+    r"before|as\s+witnesses?|attended\s+by|observed\s+by|hosted\s+by)\b[^,;]*$"
+)
+
 SELF_REFERENCE = re.compile(
     r"(?i)\b(?:this|the|today's)\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|agreement|memorandum|framework|plan)\b"
 )
@@ -635,6 +966,8 @@ def _read_signatories(
     lead = sent.text[:verb.start()]
     persons = [(doc[m.start].idx - sent.start_char, pid_of[i]) for i, m in enumerate(actors)
                if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end]
+    # a witness is no signatory ("in the presence of X", "witnessed by X", "accompanied by X")
+    persons = [(offset, pid) for offset, pid in persons if not WITNESS.search(sent.text[max(0, offset - 80):offset])]
     if by is not None:  # "… was signed by X and Y"
         signers = [pid for offset, pid in persons if offset >= by.end()]
     elif agr.PRONOUN_SUBJECT.search(lead):  # "…, where he will sign": the sentence's subject
@@ -662,7 +995,7 @@ def _read_signatories(
 
 def _signing_countries(
     doc: Doc, sent: Span, mention: agr.AgreementMention, actors: list[ActorMention],
-    actor_country: dict[int, str | None], ontology: Ontology,
+    actor_country: dict[int, str | None], ontology: Ontology, org_country: dict[int, str | None] | None = None,
 ) -> set[str]:
     """Countries an agreement binds according to its sentence: "sign X with the countries of
     the Northern Triangle", "X between the United States and ...", "launched by Mexico"."""
@@ -701,10 +1034,17 @@ def _signing_countries(
                 found.add(country)
         elif subject:
             heads = {subject[0].i} | {t.i for t in subject[0].conjuncts}  # "X and Y signed"
+            orgs = [i for i, m in enumerate(actors) if m.kind == "org" and sent.start <= m.start < verb.i
+                    and (org_country or {}).get(i)]
             for i in persons + countries:
                 m = actors[i]
                 if any(m.start <= h < m.end for h in heads):
                     found.add(actor_country.get(i) or m.key or "")
+            for i in orgs:  # "CBP and the Mexican customs agency signed …": the agencies' countries
+                last = doc[actors[i].end - 1]
+                if any(actors[i].start <= h < actors[i].end for h in heads) or (
+                        last.dep_ == "compound" and last.head.i in heads):
+                    found.add((org_country or {})[i] or "")
     found.discard("")
     return found
 

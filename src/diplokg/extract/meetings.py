@@ -10,7 +10,8 @@ headline, "will travel to", "while in Mexico, will meet") are merged on particip
 date and status.
 
 Sentences without a meeting of their own may add persons to the current one (attendance:
-delegation lists, "co-chaired by", "also taking part were", "X joined the meetings"); a
+delegation lists, "co-chaired by", "also taking part were", "X was represented by", "took part on
+behalf of X", "was accompanied by", side-headed annex lists, "X joined the meetings"); a
 document's dateline places its current meetings (never a call, which has no place).
 """
 
@@ -31,7 +32,7 @@ from .roles import GROUP_PHRASES
 VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold", "sign",
                  "join"}
 NOUN_TRIGGERS = {"meeting", "visit", "trip", "talk", "summit", "dialogue", "call", "consultation",
-                 "videoconference", "teleconference", "negotiation"}
+                 "videoconference", "teleconference", "negotiation", "session"}
 #: Verbs whose coordinated subjects ("X and Y met") met each other.
 CO_LEAD_VERBS = {"meet", "talk", "speak", "sign", "sit", "convene"}
 #: What a signing verb must sign to be a meeting of kind "signing" (not "signed into law").
@@ -143,7 +144,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "joined Secretary X (in Mexico City)"; not "joined the effort"
             if lemma == "sign" and not any(
                 t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 8)]
-            ):
+            ) and not (any(t.lower_ == "by" for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 5)]) and any(  # "The memorandum was signed by X and by Y"
+                t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[max(sent.start, tok.i - 8) : tok.i]
+            )):
                 continue
             if lemma in {"talk", "speak"} and nxt not in {"with", "by"} and not _time_before_with(sent, tok):
                 continue
@@ -166,10 +169,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
             triggers.append(Trigger(tok.i, lemma, False, kind, explicit, passive=passive))
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and tok.is_lower:
             before = {t.lower_ for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]}
-            if lemma == "call" and not (
+            if lemma == "call" and tok.i > sent.start and tok.nbor(-1).lower_ == "courtesy":
+                pass
+            elif lemma == "call" and not (
                 nxt in {"with", "between"} or before & (REMOTE_WORDS | {"held", "had", "hold", "have", "holds", "has"})
                 or any(t.lower_ in REMOTE_WORDS for t in tok.lefts)
             ):
+                continue
+            if lemma == "session" and not any(t.lower_ in SERIES_WORDS for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]):
+                continue  # "the second session of the Group", not "a training session"
+            if lemma == "call" and tok.i > sent.start and tok.nbor(-1).lower_ == "courtesy":
+                triggers.append(Trigger(tok.i, lemma, True, "visit", True))  # "paid a courtesy call on X"
                 continue
             if lemma == "talk" and lower != "talks":
                 continue
@@ -458,9 +468,11 @@ class MeetingReader:
                     continue
                 if m.kind == "city":
                     continue
-                if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet", "join"}:
+                if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet", "join"} and not (
+                        trig.lemma == "sign" and trig.passive):
                     continue
-                if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"}:
+                courtesy = trig.lemma == "call" and prep == "on" and doc[trig.i - 1].lower_ == "courtesy"
+                if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"} and not courtesy:
                     continue
                 if m.kind == "person":
                     pid = self.pid_of.get(idx)
@@ -522,6 +534,8 @@ class MeetingReader:
                 side_a = list(previous_a)
             if trig.lemma in {"travel", "join"} and mode == "companions":
                 cand.companions, side_b = side_b, []
+            if trig.lemma == "sign" and trig.passive and not side_a and len(side_b) >= 2:
+                mode = "between"  # "... was signed by X and by Y": the signers met each other
             if mode in {"led", "between"} and not side_a:
                 cand.co_leads = True
             if trig.passive and trig.lemma in {"host", "receive"}:
@@ -763,30 +777,69 @@ def merge_into(target: MeetingRecord, other: MeetingRecord) -> None:
 
 # --- attendance: sentences that add persons to the current meeting -------------------------
 
-_SIDE = r"(?P<side>(?:[\w.\-]+\s+){0,2}?)"
-#: "The U.S. delegation was led by / included / was headed by ...": the members after the verb.
+_SIDE = r"(?P<side>(?:[\w.\-'’]+\s+){0,2}?)"
+#: "The U.S. delegation was led by / included / was headed by ...", "The Mexican delegation,
+#: headed by X, included Y; Z": the members after the word "delegation".
 DELEGATION_MEMBERS = re.compile(
-    r"(?i)^\W*(?:the|a|an|its|their)?\s*" + _SIDE + r"delegations?\b(?:\s+\w+){0,3}?\s+"
+    r"(?i)^\W*(?:the|a|an|its|their)?\s*" + _SIDE + r"(?P<deleg>delegations?)\b(?:\s*,[^;:]{0,160}?,)?(?:\s+\w+){0,3}?\s+"
     r"(?:was\s+|were\s+)?(?:also\s+)?(?:led|headed|included|includes|include|comprised|consisted|composed|"
     r"co-?chaired|chaired|represented)\b"
 )
-#: "The meeting was co-chaired by ...", "The talks were also attended by ...".
+_MEETING_NOUNS = r"(?:meetings?|talks|sessions?|dialogue|consultations?|discussions?|visit|call|conference|summit|" \
+                 r"ceremony|roundtable|round)"
+#: "The meeting was co-chaired by ...", "On the Mexican side, the talks were also attended by ...",
+#: "The meeting at the Ministry, which lasted two hours, was attended by ...".
 MEETING_BY = re.compile(
-    r"(?i)^\W*(?:the|this|that|these|those|today's|both)\s+(?:[\w\-]+\s+){0,2}?(?:meetings?|talks|sessions?|"
-    r"dialogue|consultations?|discussions?|visit|call|conference)\s+(?:was|were|had\s+been|has\s+been)\s+"
-    r"(?:also\s+)?(?P<verb>co-?chaired|chaired|attended|led|headed|presided\s+over|hosted)\s+(?:jointly\s+)?by\b"
+    r"(?i)^\W*(?:(?P<lead>[^,;:]{0,40}),\s*)?(?:the|this|that|these|those|today's|both)\s+(?:[\w\-]+\s+){0,3}?"
+    + _MEETING_NOUNS + r"\b(?P<mods>(?:\s*,[^;:]{0,120}?,|\s+(?:at|in|on|with|of|between)\s+[^,;:]{0,60}?)?)\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?"
+    r"(?P<verb>co-?chaired|chaired|attended|led|headed|presided\s+over|hosted)\s+(?:jointly\s+)?by\b"
 )
-#: "Also taking part on behalf of Mexico were ...", "Participating were ...".
+#: "Also taking part on behalf of Mexico were ...", "Participating were ...", "Representing
+#: the United States were ...".
 TAKING_PART = re.compile(
-    r"(?i)^\W*(?:also\s+)?(?:taking\s+part|participating|present|in\s+attendance|attending)\b"
+    r"(?i)^\W*(?:also\s+)?(?:taking\s+part|participating|present|in\s+attendance|attending|representing)\b"
     r"(?P<side>[^.;]{0,60}?)\b(?:were|was)\b"
 )
+#: "Mexico's participants were ...", "Participants from Guatemala included ...", "The U.S.
+#: representatives were ...": the members after the verb, the side in the subject.
+PARTICIPANTS_WERE = re.compile(
+    r"(?i)^\W*(?:the\s+|other\s+)?(?P<side>(?:[\w.\-'’]+\s+){0,3}?)(?:participants|representatives|delegates|attendees)"
+    r"(?:\s+(?:from|of|for)\s+(?P<side2>(?:the\s+)?[^,;:]{1,40}?))?\s+(?:were|included|include|are)\b\s*:?"
+)
+#: "Mexico was represented by its ...", "The United States was represented at the talks by ...".
+REPRESENTED_BY = re.compile(r"(?i)\b(?:was|were|is|are)\s+(?:also\s+)?represented\b[^.;:]{0,60}?\bby\b")
+#: "General X was accompanied by Y and by Z": companions of a participant.
+ACCOMPANIED_BY = re.compile(r"(?i)\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\b")
 #: "X (also) joined the meetings", "X attended the talks", "X took part in the meeting".
 JOINED_MEETING = re.compile(
     r"(?i)\b(?:also\s+)?(?:joined|attended|participated\s+in|took\s+part\s+in)\s+(?:the|these|those|this|both|all)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:meetings?|talks|sessions?|discussions?|dialogue|consultations?)\b"
 )
+#: "X and Y took part on behalf of the United States.", "X also participated.", "X was present
+#: for Mexico.": a participation verb with no object of its own, the persons before it.
+TOOK_PART = re.compile(
+    r"(?i)\b(?:also\s+)?(?:took\s+part|participated|(?:was|were)\s+(?:also\s+)?present|attended)\b"
+    r"(?P<rest>\s*(?:,?\s*(?:on\s+behalf\s+of|for|representing|as\s+representatives?\s+of)\s+[^,;:]{1,60}?)?)"
+    r"\s*[.!]?\s*$"
+)
+#: "On the Mexican side, ...", "For the United States, ...", "On behalf of Mexico, ...".
+SIDE_INTRO = re.compile(r"(?i)^\W*(?:on|from|for)\s+(?:the\s+)?(?P<side>[^,;:]{1,40}?)(?:\s+side)?\s*,")
+#: "on behalf of (the Government of) Mexico", "representing the United States".
+BEHALF = re.compile(r"(?i)\b(?:on\s+behalf\s+of|representing)\s+(?P<side>[^,;:.]{1,50})")
+#: A list header: "For the United States of America:", "Mexican delegation:", "On behalf of
+#: Mexico: ...". The members follow on the same line or on the bullet lines below.
+LIST_HEADER = re.compile(
+    r"(?i)^\W*(?:(?:for|on\s+behalf\s+of|representing)\s+)?(?:the\s+)?(?P<side>[^:;,\n]{2,60}?)"
+    r"(?:\s+(?:delegation|participants|representatives|side))?\s*:(?P<rest>.*)$", re.S
+)
+#: A list item line: "- Name, Title", "• Name, Title", "1. Name, Title".
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s+")
 CHAIR_VERBS = {"co-chaired", "cochaired", "chaired", "led", "headed", "presided over"}
+#: Words of a side phrase that may stand beside the country ("the Government of", "Mexican").
+_SIDE_FILLER = {"the", "government", "governments", "of", "state", "states", "republic", "united", "side",
+                "delegation", "delegations", "participants", "representatives", "america", "mexican", "american",
+                "'s", "’s", "s", "its", "his", "her", "their", "national", "federal"}
 
 
 @dataclass
@@ -796,19 +849,31 @@ class Attendance:
     members: list[str]
     side: str | None = None
     mutual: bool = False  # co-chairs of the meeting met each other
+    companion_of: str | None = None  # "X was accompanied by ...": the members are on X's side
+    header: str | None = None  # a list header ("For Mexico:") whose items follow
+    item: bool = False  # an item of the list under such a header
 
 
 def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str],
-                    background_pids: set[str]) -> Attendance | None:
+                    background_pids: set[str], focus_persons: set[str] | frozenset[str] = frozenset(),
+                    list_side: str | None = None) -> Attendance | None:
     """Attendance sentences that name no meeting of their own but add persons to the one being
-    told: delegation lists ("The Mexican delegation included X and Y"), "The meeting was
-    co-chaired by X and Y", "Also taking part on behalf of Mexico were X and Y", "X joined the
-    meetings". The side is the country named in the delegation phrase ("U.S.", "Mexican",
-    "on behalf of Mexico"), if any."""
+    told: delegation lists ("The Mexican delegation, headed by X, included Y; Z"), "The meeting
+    was co-chaired by X and Y", "Also taking part on behalf of Mexico were X and Y", "Mexico was
+    represented by X", "X and Y took part on behalf of Mexico", "X's participants were ...",
+    "X was accompanied by Y" (X a participant of the current meeting), "X joined the meetings",
+    and lists under a side header ("For Mexico:" then "- Name, Title" lines; ``list_side`` is
+    the side of the header above). The side is the country named in the phrase ("U.S.",
+    "Mexican", "on behalf of Mexico"), if exactly one is. Persons inside a quotation or named
+    as former office holders are never members."""
     text = sent.text
+    quoted = [(doc[t.i].idx - sent.start_char) for t in sent if _in_quote(doc, sent, t.i)]
+    quoted_at = set(quoted)
     persons = [(doc[m.start].idx - sent.start_char, pid_of[i]) for i, m in enumerate(actors)
                if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end
-               and not m.background and pid_of[i] not in background_pids]
+               and not m.background and pid_of[i] not in background_pids
+               and doc[m.start].idx - sent.start_char not in quoted_at
+               and not (m.start > 0 and doc[m.start - 1].lower_ in {"then", "then-", "former", "late"})]
     countries = [(doc[m.start].idx - sent.start_char, doc[m.end - 1].idx + len(doc[m.end - 1]) - sent.start_char, m.key)
                  for m in actors if m.kind == "country" and m.key and sent.start <= m.start < sent.end]
 
@@ -816,26 +881,94 @@ def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: di
         found = {key for start, end, key in countries if lo <= start and end <= hi}
         return next(iter(found)) if len(found) == 1 else None
 
+    def pure_side(lo: int, hi: int) -> str | None:
+        """The country of a span that names a side and nothing else ("the United States of
+        America", "Mexico's", "the Mexican"), not "the Secretary of Security of Mexico"."""
+        key = side_in(lo, hi)
+        if key is None:
+            return None
+        rest = text[lo:hi]
+        for start, end, k in sorted(countries, reverse=True):
+            if lo <= start and end <= hi:
+                rest = rest[: start - lo] + " " + rest[end - lo:]
+        words = re.findall(r"[\w'’]+", rest.lower())
+        return key if all(w in _SIDE_FILLER for w in words) else None
+
     def after(pos: int) -> list[str]:
         return list(dict.fromkeys(pid for offset, pid in persons if offset >= pos))
 
+    def before(pos: int) -> list[str]:
+        return list(dict.fromkeys(pid for offset, pid in persons if offset < pos))
+
+    def behalf(lo: int = 0, hi: int | None = None) -> str | None:
+        hi = len(text) if hi is None else hi
+        for found in BEHALF.finditer(text, lo, hi):
+            key = pure_side(found.start("side"), found.end("side"))
+            if key:
+                return key
+        return None
+
+    intro = SIDE_INTRO.match(text)
+    intro_side = pure_side(intro.start("side"), intro.end("side")) if intro else None
+
+    # list items under a side header ("For Mexico:" then "- Name, Title")
+    if list_side is not None and LIST_ITEM.match(text):
+        return Attendance(after(0)[:1], list_side, item=True)
+    header = LIST_HEADER.match(text)
+    if header:
+        side = pure_side(header.start("side"), header.end("side"))
+        if side is not None:
+            members = after(header.start("rest"))
+            return Attendance(members, side, header=side)
     match = DELEGATION_MEMBERS.match(text)
     if match:
-        members = after(match.end())
-        return Attendance(members, side_in(match.start("side"), match.end("side"))) if members else None
+        members = after(match.end("deleg"))
+        side = side_in(match.start("side"), match.end("side"))
+        return Attendance(members, side) if members else None
     match = MEETING_BY.match(text)
     if match:
         members = after(match.end())
         verb = re.sub(r"\s+", " ", match["verb"].lower())
-        return Attendance(members, mutual=verb in CHAIR_VERBS and len(members) > 1) if members else None
+        side = pure_side(match.start("lead"), match.end("lead")) if match["lead"] else None
+        return Attendance(members, side or behalf(match.end()),
+                          mutual=verb in CHAIR_VERBS and len(members) > 1 and side is None) if members else None
     match = TAKING_PART.match(text)
     if match:
         members = after(match.end())
         return Attendance(members, side_in(match.start("side"), match.end("side"))) if members else None
+    match = PARTICIPANTS_WERE.match(text)
+    if match:
+        members = after(match.end())
+        lo, hi = (match.start("side2"), match.end("side2")) if match["side2"] else (match.start("side"), match.end("side"))
+        side = pure_side(lo, hi) if hi > lo else None
+        return Attendance(members, side) if members and (side or intro_side or hi == lo) else None
+    match = REPRESENTED_BY.search(text)
+    if match:
+        side = pure_side(intro.end() if intro else 0, match.start())
+        members = after(match.end())
+        return Attendance(members, side) if members and side else None
+    match = ACCOMPANIED_BY.search(text)
+    if match:
+        leaders = [pid for pid in before(match.start()) if pid in focus_persons]
+        members = [pid for pid in after(match.end()) if pid not in leaders]
+        if len(leaders) == 1 and members:
+            return Attendance(members, intro_side, companion_of=leaders[0])
+        return None
     match = JOINED_MEETING.search(text)
     if match:
-        members = list(dict.fromkeys(pid for offset, pid in persons if offset < match.start()))
-        return Attendance(members) if members else None
+        members = before(match.start())
+        return Attendance(members, intro_side or behalf(match.end())) if members else None
+    match = TOOK_PART.search(text)
+    if match:
+        members = before(match.start())
+        side = behalf(match.start()) or intro_side
+        if not side and re.match(r"(?i)\s*,?\s*(?:for|as)\b", match["rest"]):
+            rest = re.sub(r"(?i)^\s*,?\s*(?:for|as\s+representatives?\s+of)\s+", "", match["rest"])
+            lo = match.end("rest") - len(rest)
+            side = pure_side(lo, match.end("rest"))
+            if side is None:
+                return None  # "took part for two hours", "participated as an observer"
+        return Attendance(members, side) if members else None
     return None
 
 
@@ -843,13 +976,17 @@ def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str]
            person_country: dict[str, str | None]) -> None:
     """Add the attendance's members to ``meeting``: each meets the persons of the other side
     (a known, different country); co-chairs meet each other unless both are known to be of one
-    country. ``sides`` remembers the side each participant was named on."""
+    country. ``sides`` remembers the side each participant was named on; companions ("X was
+    accompanied by Y") are on X's side."""
     def country(pid: str) -> str | None:
         return sides.get(pid) or person_country.get(pid)
 
+    side = attendance.side
+    if side is None and attendance.companion_of is not None:
+        side = country(attendance.companion_of)
     for pid in attendance.members:
-        if attendance.side:
-            sides.setdefault(pid, attendance.side)
+        if side:
+            sides.setdefault(pid, side)
     for pid in attendance.members:
         mine = country(pid)
         for other in meeting.persons:
@@ -863,6 +1000,48 @@ def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str]
                 if ca is None or cb is None or ca != cb:
                     meeting.pairs.add(frozenset((a, b)))
     meeting.persons |= set(attendance.members)
+
+
+def complete_pairs(meetings: list[MeetingRecord], sides: dict[str, str], person_country: dict[str, str | None],
+                   companions: dict[str, str], doc_countries: set[str]) -> None:
+    """A person present at a meeting meets its participants of the other side. The side of a
+    participant is the country they were named on or belong to; where unknown, it is read from
+    the meeting itself: a companion is on the side of the person accompanied (and back), and the
+    counterpart of a participant of country C is of the meeting's other country when the meeting
+    (its participants, countries, place) or else the document names exactly one other. Then every
+    two participants of known, different sides met."""
+    for meeting in meetings:
+        if len(meeting.persons) < 2:
+            continue
+        side: dict[str, str] = {}
+        for pid in meeting.persons:
+            known = sides.get(pid) or person_country.get(pid)
+            if known:
+                side[pid] = known
+        changed = True
+        while changed:
+            changed = False
+            for pid, leader in companions.items():
+                if pid in meeting.persons and leader in meeting.persons:
+                    if leader in side and pid not in side:
+                        side[pid], changed = side[leader], True
+                    elif pid in side and leader not in side:
+                        side[leader], changed = side[pid], True
+            present = set(side.values()) | set(meeting.countries)
+            if meeting.place is not None and meeting.place.country:
+                present.add(meeting.place.country)
+            for pair in sorted(meeting.pairs, key=sorted):
+                a, b = sorted(pair)
+                for x, y in ((a, b), (b, a)):
+                    if x in side and y not in side:
+                        others = present - {side[x]} or (doc_countries - {side[x]})
+                        if len(others) == 1:
+                            side[y], changed = next(iter(others)), True
+        ordered = sorted(meeting.persons)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                if a in side and b in side and side[a] != side[b]:
+                    meeting.pairs.add(frozenset((a, b)))
 
 
 # --- datelines -----------------------------------------------------------------------------

@@ -60,6 +60,26 @@ def _is_short(line: str) -> bool:
     return len(stripped.split()) <= SHORT_LINE_WORDS and not stripped.endswith(_TERMINAL)
 
 
+LIST_HEADER_LINE = re.compile(r"^\s*[^\W\d][^:]{1,60}:\s*$")
+LIST_ITEM_LINE = re.compile(r"^\s*[-•*–·▪]\s+[^\W\d][^,]{2,60},\s*\S")
+
+
+def _participant_lists(lines: list[str]) -> list[bool]:
+    """Which lines belong to a header ending with a colon followed by two or more bullet items of
+    the shape "Name, Title" (an annex listing each side's participants)."""
+    listed = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if not LIST_HEADER_LINE.match(line) or len(line.split()) > 8:
+            continue
+        j = i + 1
+        while j < len(lines) and LIST_ITEM_LINE.match(lines[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                listed[k] = True
+    return listed
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the boilerplate lines of ``text``.
 
@@ -89,14 +109,20 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         elif NUMBERED_ITEM.match(line) and not line.rstrip().endswith(_TERMINAL):
             # a menu or breadcrumb item: short, or continuing a boilerplate list
             flags[i] = _is_short(line) or (i > 0 and flags[i - 1])
+    # a side header and its "Name, Title" items ("For Mexico:" / "- Ana Ruiz, Secretary of ...")
+    # are a list of participants, not a menu
+    listed = _participant_lists([line for _, _, line in lines])
     # runs of short lines: three or more in a row, or at the very start or end of the page
     i = 0
     while i < len(lines):
+        if listed[i] and not flags[i]:
+            i += 1
+            continue
         if not _is_short(lines[i][2]) and not flags[i]:
             i += 1
             continue
         j = i
-        while j < len(lines) and (_is_short(lines[j][2]) or flags[j]):
+        while j < len(lines) and not (listed[j] and not flags[j]) and (_is_short(lines[j][2]) or flags[j]):
             j += 1
         if j - i >= 3 or j == len(lines) or (i == 0 and j - i >= 2):
             for k in range(i, j):
