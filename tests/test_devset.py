@@ -12,18 +12,17 @@ were set, so a regression fails; raise them when extraction improves.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph
 from rdflib.term import Node
 
-from diplokg.build import build
-from diplokg.evaluate import evaluate, load_gold, normalize_name
+from diplokg.evaluate import load_gold, normalize_name
 from diplokg.namespace import DK
+from goldsets import DATA, build_and_evaluate, floor_failures
 
-DEVSET = Path(__file__).resolve().parent / "data" / "devset"
-GOLD = DEVSET.parent / "devset.gold.json"
+DEVSET = DATA / "devset"
+GOLD = DATA / "devset.gold.json"
 
 #: (measure, attribute) -> floor. First measured (2026-11-23, before the dev-set fixes): met P 0.95
 #: R 0.40 F1 0.56, persons 0.82, meetings F1 0.72, dates 0.57 (4/7), topics F1 0.82, commits F1
@@ -47,12 +46,7 @@ MAX_NODES_PER_PERSON = 1.01
 @pytest.fixture(scope="module")
 def devset():
     """The dev set built once with the full pipeline (no cache), its graph and its evaluation."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="devset-out-") as tmp:
-        result = build(DEVSET, tmp, use_cache=False)
-        graph = Graph().parse(Path(tmp) / "graph.ttl")
-    return result, graph, evaluate(graph, load_gold(GOLD))
+    return build_and_evaluate(DEVSET, GOLD)
 
 
 # --------------------------------------------------------------------------- graph helpers
@@ -126,11 +120,8 @@ def test_devset_builds_every_document(devset):
 
 def test_devset_quality_floor(devset):
     _, _, ev = devset
-    for (name, attr), floor in FLOOR.items():
-        value = getattr(ev.measure(name), attr)
-        assert value is not None and value >= floor - 1e-9, f"{name} {attr} = {value} < {floor}"
-    npp = ev.measure("nodes_per_person").value
-    assert npp is not None and npp <= MAX_NODES_PER_PERSON, f"nodes per person {npp}"
+    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
+    assert not failures, failures
     assert ev.measure("not_participants").value == 0, ev.details["documents"]
 
 

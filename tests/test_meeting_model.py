@@ -5,24 +5,11 @@ datelines, boilerplate."""
 
 from __future__ import annotations
 
-from diplokg.corpus import Document, PartialDate
-from diplokg.extract.document import extract_records
+from diplokg.corpus import PartialDate
 from diplokg.extract.segment import boilerplate_spans
+from test_extraction_model import met_pairs, names, read
 
 
-def read(nlp, ontology, text, published=None):
-    document = Document(doc_id="t", file_name="t.txt", text=text, published=published)
-    return extract_records(nlp(text), document, ontology)
-
-
-def names(records, pids):
-    by_pid = {p.pid: p.names[0] for p in records.persons}
-    return {by_pid[p] for p in pids}
-
-
-def met_pairs(records):
-    by_pid = {p.pid: p.names[0] for p in records.persons}
-    return {frozenset(by_pid[p] for p in pair) for m in records.meetings for pair in m.pairs}
 
 
 def place(meeting):

@@ -167,7 +167,7 @@ def test_signing_with_a_counterpart(read):
 
 
 def test_signing_a_law_is_not_a_meeting(read):
-    records, _ = read([f"President Elena Morales Durán signed/VBD the bill/NN into law ."])
+    records, _ = read(["President Elena Morales Durán signed/VBD the bill/NN into law ."])
     assert records.meetings == []
 
 

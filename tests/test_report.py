@@ -13,17 +13,7 @@ from diplokg import report
 from diplokg.namespace import DK, DKR
 from diplokg.report import report_markdown
 
-from test_render import HOSTILE, make_graph  # the shared hand-built sample graph
-
-
-def hostile_graph() -> Graph:
-    g = make_graph()
-    evil = DKR["person/evil"]
-    g.add((evil, RDF.type, DK.Person))
-    g.add((evil, RDFS.label, Literal(HOSTILE)))
-    g.add((DKR["meeting/2"], DK.participant, evil))
-    g.add((DKR["meeting/2"], DK.evidence, Literal('Said "</script><img src=x onerror=alert(2)>" & left.')))
-    return g
+from test_render import HOSTILE, hostile_graph, make_graph  # the shared hand-built sample graphs
 
 
 # ------------------------------------------------------------------ Markdown report

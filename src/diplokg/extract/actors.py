@@ -279,7 +279,9 @@ class ActorFinder:
         if run_start == name_start and name_start - 1 > sent_start and doc[name_start - 1].text == ",":
             k = name_start - 2
             while (k >= sent_start and doc[k].text not in {",", ";", ".", "(", "—"} and name_start - k < 12
-                   and doc[k].lower_ not in {"with", "by", "and", "to", "from", "for"}
+                   and (doc[k].lower_ not in {"with", "by", "and", "to", "from", "for"} or (  # "Ambassador to Mexico, X"
+                       doc[k].lower_ in {"to", "for"} and k - 1 >= sent_start and doc[k - 1].is_title
+                       and (doc[k + 1].is_title or doc[k + 1].lower_ == "the")))
                    and doc[k].pos_ not in {"VERB", "AUX"}):
                 k -= 1
             window = doc[k + 1 : name_start - 1]
@@ -454,10 +456,17 @@ class ActorFinder:
                 # "President Elena Morales Durán of Mexico", "Mayor Ana Ruiz of Tijuana", "Commissioner
                 # Troy Ellis of CBP": the place or body is not the name, but tells the country
                 of_actor = None
-                if (name_start < run_end and name_start - 1 > seg_start and doc[name_start - 1].lower_ == "of"
+                if name_start >= run_end:  # "Commissioner X of the National Migration Institute": no name-like suffix
+                    tail = next((k for k in range(run_end - 1, seg_start, -1) if doc[k].lower_ == "of"), None)
+                    if tail is not None:
+                        first = tail + 2 if tail + 1 < run_end and doc[tail + 1].lower_ == "the" else tail + 1
+                        if first < run_end and all(taken[first:run_end]):
+                            name_start = first
+                of_at = name_start - 2 if (name_start - 2 > seg_start and doc[name_start - 1].lower_ == "the") else name_start - 1
+                if (name_start < run_end and of_at > seg_start and doc[of_at].lower_ == "of"
                         and (fold(doc[name_start:run_end].text) in self.country_names or all(taken[name_start:run_end]))):
                     of_actor = next((m for m in result + regions if m.start == name_start), None)
-                    run_end = name_start - 1
+                    run_end = of_at  # "Commissioner X of the National Migration Institute"
                     name_start = _name_suffix(doc, seg_start, run_end)
                 # "... of Mexico Ana Lucía Ferro", "Undersecretary for North America Eduardo ...": a
                 # country, region or city just before the name is not part of it
@@ -492,6 +501,16 @@ class ActorFinder:
                     continue  # "the ports of Manzanillo and Lázaro Cárdenas", "Monterrey, Nuevo León"
                 if len(tokens) < 2 or not (title or by_ner):
                     continue
+                if (fold(span.text) not in self.country_names and not free(span.start, span.end)
+                        and not any(m.kind == "person" and m.start <= span.start < m.end for m in result)):
+                    # "Commissioner Rosendo Aguirre Lima": a city's name ends the person's name (the
+                    # NER starts a person there and a title stands before it)
+                    inner = [(s, e) for s, e in ner_persons if s == span.start and span.start + 2 <= e < span.end]
+                    places_in = [m for m in result if m.kind == "city" and span.start + 2 <= m.start and m.end == span.end]
+                    if inner and title and places_in and free(span.start, places_in[0].start):
+                        result.remove(places_in[0])
+                        for i in range(places_in[0].start, places_in[0].end):
+                            taken[i] = False
                 if fold(span.text) in self.country_names or not free(span.start, span.end):
                     # a known person already covers it: still record the title stated here
                     for idx, m in enumerate(result):
@@ -553,7 +572,13 @@ class ActorFinder:
         if doc[k].lower_ not in {"and", "or", ","}:
             return False
         if k in places:
-            return True
+            # "the Ambassador of Mexico to the United States, Elena Ruiz": a title ends with the
+            # country it names, and the name follows as its apposition
+            j = places[k].start - 1
+            if j >= sent.start and doc[j].lower_ == "the":
+                j -= 1
+            return not (doc[k].text == "," and j >= sent.start and doc[j].lower_ in {"to", "of", "in", "for"} and any(
+                t.lower_.strip(".") in TITLE_HEADS for t in doc[max(sent.start, j - 6) : j]))
         # "the ports of Veracruz and Tuxpan": the first of the list stands where a place does
         j = k
         while j - 1 >= sent.start and _is_cap(doc[j - 1]):

@@ -59,15 +59,19 @@ CUES: list[tuple[str, re.Pattern[str], str]] = [
     ("reaffirmation", re.compile(r"(?i)\b(?:reiterate[sd]?|reaffirm(?:s|ed)?)\b"), "start"),
     ("welcome", re.compile(r"(?i)\b(?:welcome[sd]?|applaud(?:s|ed)?|commend(?:s|ed)?)\b"), "start"),
     ("aspirational", re.compile(
-        r"(?i)\b(?:seek(?:s)?|strive[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|endeavou?r(?:s|ed)?|aspire[sd]?|hope[sd]?)\s+to\b"
+        r"(?i)\b(?:seek(?:s)?|strive[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|endeavou?r(?:s|ed)?|aspire[sd]?|hope[sd]?|"
+        r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!'s )(?<!’s )(?<!\bnew )"
+        r"(?<!\bannounced )(?<!\bunveiled )(?<!\bno )(?<!\bany )plans)\s+to\b"
     ), "start"),
     ("firm", re.compile(
         r"(?i)\b(?:commit(?:s|ted)?\s+(?:themselves\s+|itself\s+|ourselves\s+)?to|remain(?:s|ed)?\s+committed\s+to|"
         r"(?:our|their|its)\s+(?:shared\s+|joint\s+|mutual\s+)?commitment\s+to|agree(?:s|d)?\s+(?:to|that)|"
-        r"pledge[sd]?\s+to|undertake[sd]?\s+to|decided?\s+to|resolved?\s+to)\b"
+        r"pledge[sd]?\s+to|undertake[sd]?\s+to|decide[sd]?\s+to|resolve[sd]?\s+to|"
+        r"(?:agree[sd]?|decide[sd]?|resolve[sd]?)\s+(?:on\s+|upon\s+)?the\s+following)\b"
     ), "end"),
     ("firm", re.compile(r"(?i)\b(?:agree(?:s|d)?\s+on|pledge[sd]?|undertake[sd]?)\b"), "start"),
-    ("firm", re.compile(rf"(?i)(?<!political )(?<!good )(?<!the )\b(?:will|shall)(?:\s+{_ADVERBS})*(?=\s+[a-z])"), "end"),
+    ("firm", re.compile(rf"(?i)(?<!political )(?<!good )(?<!the )\b(?:will|shall)(?:\s+{_ADVERBS})*"
+                        r"(?=\s+[a-z]|,\s+[^,;]{1,40},\s+[a-z])"), "end"),
     ("firm", re.compile(r"(?i)\b(?:is|are)\s+(?:also\s+)?(?=taking\b)"), "end"),
 ]
 #: Conditional clauses: "in the event …", "if …", "unless …", an inverted "Should the measures not …".
@@ -186,13 +190,15 @@ def find_agreements(sent: Span) -> list[AgreementMention]:
         stop = next((k for k in range(i, j) if doc[k].lower_ in TITLE_STOP
                      and not (k + 1 < j and doc[k + 1].text == "'s")), j)
         heads = [k for k in range(i, stop) if doc[k].lower_ in AGREEMENT_HEADS or _letter_of_intent(doc, k)]
-        if heads and heads[0] > i or heads and doc[heads[0]].lower_ in {"memorandum", "declaration", "letter"}:
+        # a title-case headline: the name starts after its verb ("CBP and ANAM Sign Memorandum on …")
+        begin = max((k + 1 for k in range(i, heads[0]) if REPORTED_SIGNING.fullmatch(doc[k].text)), default=i) if heads else i
+        if heads and heads[0] > begin or heads and doc[heads[0]].lower_ in {"memorandum", "declaration", "letter"}:
             end = stop
-            while end > i and doc[end - 1].lower_ in {"of", "for", "on", "and", "the", ",", "-"}:
+            while end > begin and doc[end - 1].lower_ in {"of", "for", "on", "and", "the", ",", "-"}:
                 end -= 1
-            label = _strip_label(doc[i:end].text)
+            label = _strip_label(doc[begin:end].text)
             if len(label.split()) >= 2:
-                found.append(AgreementMention(i, end, label))
+                found.append(AgreementMention(begin, end, label))
         i = max(j, i + 1)
     for match in LOWERCASE_AGREEMENTS.finditer(sent.text):
         span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
@@ -406,6 +412,30 @@ def commitment_modality(text: str, kind: str, action: str | None = None) -> str:
     return "firm"
 
 
+PREPOSITIONS = frozenset("in to at into across throughout within from with of by for on between among".split())
+#: Nouns that stand for a country's state: "the Mexican government", "U.S. authorities".
+GOVERNMENT_NOUNS = frozenset(
+    "government governments administration authorities officials delegation state forces army navy "
+    "military police executive cabinet".split()
+)
+
+
+def _of_government(doc: Doc, start: int, last) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a country mention names the state a government noun stands for: a modifier of it
+    ("the Mexican government", "U.S. authorities") or its "of"-object ("the Government of Mexico")."""
+    def free(i: int) -> bool:  # the phrase starting at i is no prepositional object ("with the Mexican government")
+        i = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+        return i == 0 or doc[i - 1].lower_ not in PREPOSITIONS
+
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in GOVERNMENT_NOUNS and last.dep_ in {"compound", "amod", "nmod", "poss", ""}:
+        return free(start)
+    k = start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in GOVERNMENT_NOUNS and free(k - 1)
+
+
 def subject_countries(
     sent: Span, cue_offset: int, actors: list[ActorMention], group_members: dict[str, tuple[str, ...]],
     person_country: dict[int, str | None], lo_offset: int = 0,
@@ -424,9 +454,13 @@ def subject_countries(
         if not (sent.start <= m.start < sent.end) or not (lo_char <= doc[m.start].idx < cue_char):
             continue
         prev = doc[m.start - 1].lower_ if m.start > sent.start else ""
+        last = doc[m.end - 1]
+        if m.kind == "country" and m.key and _of_government(doc, m.start, last):
+            countries.add(m.key)  # "The Government of Mexico", "the Mexican government", "U.S. authorities"
+            continue
         if prev in {"in", "to", "at", "into", "across", "throughout", "within", "from", "with", "of"}:
             continue
-        if m.kind == "country" and m.key and not m.demonym and doc[m.end - 1].dep_ not in {"compound", "amod", "nmod"}:
+        if m.kind == "country" and m.key and not m.demonym and last.dep_ not in {"compound", "amod", "nmod"}:
             countries.add(m.key)
         elif m.kind == "group":
             countries.update(group_members.get(m.key or "", ()))

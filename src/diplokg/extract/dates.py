@@ -73,9 +73,34 @@ def _same_weekday(phrase: str, published: PartialDate) -> PartialDate | None:
     return published if which == "this" else None
 
 
+#: A day of the month without its month: "the 7th", "the 21st".
+_ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)$")
+#: A vague part of a relative period: "earlier this month", "late last month", "mid-next week".
+_PERIOD_PART = re.compile(
+    r"(?i)^(?:earlier|early|later|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of)\s*(?=(?:this|last|next|the\s+past)\s+(?:week|month)\b)"
+)
+
+
+def _ordinal_day(day: int, published: PartialDate, prefer: str | None) -> PartialDate | None:
+    """A bare day of the month in the publication's month, or the month before (held events)
+    or after (planned events) when that day has not come (or has passed) by publication."""
+    assert published.month is not None and published.day is not None
+    year, month = published.year, published.month
+    if prefer == "future" and day < published.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif prefer != "future" and day > published.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return PartialDate(year, month, day)
+
+
 def _kind(text: str) -> str:
-    """absolute (has a year), month_day, month, weekday, relative_day, relative_period or other."""
+    """absolute (has a year), month_day, month, weekday, relative_day, relative_period,
+    ordinal_day ("the 7th") or other."""
     lower = text.lower()
+    if _ORDINAL_DAY.match(lower.strip()):
+        return "ordinal_day"
     if _YEAR.search(lower):
         return "absolute"
     has_month = bool(_MONTH.search(lower))
@@ -108,7 +133,13 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
     '2019-05'
     """
     phrase = re.sub(r"(?i)^(on|in|at|by|since|from|during)\s+", "", text.strip()).strip(" ,.")
+    phrase = _PERIOD_PART.sub("", phrase)  # "earlier this month" is within "this month"
     kind = _kind(phrase)
+    if kind == "ordinal_day":
+        ordinal = _ORDINAL_DAY.match(phrase)
+        if published is None or published.day is None or ordinal is None:
+            return ResolvedDate(text, None)
+        return ResolvedDate(text, _ordinal_day(int(ordinal.group(1)), published, prefer))
     if kind == "other":
         return ResolvedDate(text, None)
     if published is None and kind != "absolute":
@@ -167,12 +198,21 @@ class DateFinder:
                 [{"LOWER": {"IN": MONTHS}}, {"TEXT": {"REGEX": r"^[0-3]?\d(st|nd|rd|th)?$"}}],
             ],
         )
+        # "on the 7th" (a day of the month), not "on the 7th meeting"
+        self.ordinal = Matcher(nlp.vocab)
+        self.ordinal.add("DAY", [[{"LOWER": "on"}, {"LOWER": "the"}, {"TEXT": {"REGEX": r"^[0-3]?\d(st|nd|rd|th)$"}}]])
 
     def __call__(self, doc: Doc) -> list[DateMention]:
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
         for _, start, end in self.matcher(doc):
             if not any(s <= start < e or start <= s < end for s, e in spans):
                 spans.append((start, end))
+        for _, start, end in self.ordinal(doc):
+            after = doc[end] if end < len(doc) else None
+            if after is not None and after.is_alpha and not after.is_stop:
+                continue  # "on the 7th meeting", "on the 21st Century Border"
+            if not any(s <= start + 1 < e or start + 1 <= s < end for s, e in spans):
+                spans.append((start + 1, end))
         spans = sorted(set(spans))
         merged: list[tuple[int, int]] = []
         for start, end in spans:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..corpus import Document
 from ..ontology import Ontology
@@ -15,7 +15,7 @@ from .actors import ActorMention
 from .dates import resolve_date
 from .meetings import (
     MeetingReader, apply_dateline, apply_group_reference, attend, can_merge, compatible_dates,
-    compatible_places, complete_pairs, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
+    compatible_places, complete_pairs, delegation_sides, read_participation, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
 )
 from .roles import NOT_A_NAME, known_by_surname, role_mentions
 from .records import (
@@ -178,6 +178,8 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
     companions: dict[str, str] = {}  # "X was accompanied by Y": Y -> X (same side)
     for s_index, sent in enumerate(sentences):
         focus_at[s_index] = focus
+        for pid, side in delegation_sides(doc, sent, actors, pid_of).items():
+            sides.setdefault(pid, side)  # "a U.S. delegation headed by X": X's side
         attendance = (read_attendance(doc, sent, actors, pid_of, background_pids, focus.persons, list_side)
                       if focus is not None and not has_verb_trigger(sent) else None)
         if attendance is None or not (attendance.header or attendance.item):
@@ -228,11 +230,25 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
             previous_target = target
             if not target.background:
                 focus = target
+        if focus is not None and focus in sentence_meetings.get(s_index, []):
+            # participation predicates beside the meeting's own verb ("..., where they were
+            # joined by X", "with the participation of X"): meetings.read_participation
+            joined = read_participation(doc, sent, actors, pid_of, set(pid_of.values()) - background_pids)
+            if joined is not None:
+                joined.members = [pid for pid in joined.members if pid not in focus.persons]
+                if joined.members:
+                    attend(focus, joined, sides, person_country)
     # a dateline ("MEXICO CITY –", "Mexico City, April 14, 2025") places the document's
     # current meetings that the text does not place (meetings.apply_dateline)
     apply_dateline(meetings, dateline_place(sentences, ontology), document.published)
     # a person present at a meeting meets its participants of the other side (meetings.complete_pairs)
-    complete_pairs(meetings, sides, person_country, companions, set(records.countries))
+    title_hints: dict[str, str] = {}
+    for person in persons:
+        posts = {ontology.posts[p].country for t in person.titles for p in ontology.posts_named(t)}
+        if len(posts) == 1 and None not in posts:
+            title_hints[person.pid] = next(iter(posts))
+    default_sides = {ontology.country_names.get(n) for n in ("united states", "mexico")} - {None}
+    complete_pairs(meetings, sides, person_country, companions, set(records.countries), title_hints, default_sides)
     # a meeting that names nobody ("their teams will meet in Washington", "the next meeting of
     # the Group will take place in ...") is held between the sides of the document's main
     # meeting: they take part as countries, as the contract asks where no person is named
@@ -406,7 +422,7 @@ def _read_agreements(
                 lead = None
             elif not _has_own_subject(sent, text[item[0]:item[1]], item[0], actors, ontology, actor_country, org_country):
                 record = _list_commitment(doc, document, sent, item, lead, section, topics)
-                commitments.append(record)
+                (commitments if lead.agreement else supporting if lead.joins else undertakings).append(record)
                 if not record.parties:
                     pending.append(record)
                 continue
@@ -479,9 +495,15 @@ def _read_agreements(
                 if under:
                     lead = _Lead(under[0].agreement, under[0].parties, under[0].clause.kind,
                                  head[under[0].clause.start:].strip())
+                else:  # a readout's list of outcomes ("The Secretaries agreed to:", "Mexico will:")
+                    parties, joins = _readout_lead_parties(sent, opening, actors, actor_country, ontology,
+                                                           org_country, sides)
+                    if parties:
+                        lead = _Lead("", parties, opening.cue.kind, opening.text, joins)
             for item in (inline[1] if inline and lead else []):
                 record = _list_commitment(doc, document, sent, item, lead, section, topics)  # type: ignore[arg-type]
-                commitments.append(record)
+                (commitments if lead.agreement else  # type: ignore[union-attr]
+                 supporting if lead.joins else undertakings).append(record)  # type: ignore[union-attr]
                 if not record.parties:
                     pending.append(record)
             continue
@@ -489,11 +511,13 @@ def _read_agreements(
             for clause in _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology, org_country,
                                            recent):
                 commitments.append(_commitment(doc, document, sent, clause, clause.agreement, section, topics))
-            stated = _undertakings(doc, sent, actors, actor_country, ontology, org_country)
+            stated = _undertakings(doc, sent, actors, actor_country, ontology, org_country, sides)
             for clause in stated:
-                undertakings.append(_commitment(doc, document, sent, clause, "", section, topics))
-            if not stated:
-                for clause, strong in _stated_undertakings(doc, sent, actors, actor_country, ontology, org_country, sides):
+                (supporting if clause.joins else undertakings).append(
+                    _commitment(doc, document, sent, clause, "", section, topics))
+            first = min((c.clause.start for c in stated), default=len(text))
+            for clause, strong in _stated_undertakings(doc, sent, actors, actor_country, ontology, org_country, sides):
+                if clause.clause.cues[0].start < first:  # "X will …" before "Y agreed to …"
                     (undertakings if strong else supporting).append(
                         _commitment(doc, document, sent, clause, "", section, topics))
         if own is None or text.rstrip().endswith(":"):
@@ -509,6 +533,14 @@ def _read_agreements(
             countries, collective = agr.subject_countries(
                 sent, clause.cues[0].start, actors, ontology.group_members, actor_country, clause.start, org_country
             )
+            if not countries and not collective and IMPERSONAL.match(text[clause.start:clause.cues[0].start]):
+                # "It was agreed that the two countries will …": the subject of a later cue commits
+                later = next((c for c in clause.cues[1:] if has_subject(clause.start, c.start)), None)
+                if later is not None:
+                    countries, collective = agr.subject_countries(
+                        sent, later.start, actors, ontology.group_members, actor_country, clause.start, org_country)
+                    clause = agr.Clause(clause.start, clause.end, clause.cues[clause.cues.index(later):])
+                    kind = clause.kind
             if not countries and not collective:
                 continue
             if collective and not countries:
@@ -573,6 +605,7 @@ class _Clause:
     clause: agr.Clause
     parties: frozenset[str]
     agreement: str = ""  # aid; "" for the readout's understanding
+    joins: bool = False  # may join the readout's understanding but not found one
 
 
 def _commitment(doc: Doc, document: Document, sent: Span, found: _Clause, aid: str,
@@ -617,6 +650,7 @@ class _Lead:
     parties: frozenset[str]
     kind: str
     text: str  # the lead-in clause ("the Participants intend to:")
+    joins: bool = False  # a readout's list of the sides' joint steps: its items only join an understanding
 
 
 def _org_countries(doc: Doc, actors: list[ActorMention], ontology: Ontology) -> dict[int, str | None]:
@@ -624,6 +658,7 @@ def _org_countries(doc: Doc, actors: list[ActorMention], ontology: Ontology) -> 
     named just before it ("Mexico's National Customs Agency", "the Mexican Tax Administration")."""
     found: dict[int, str | None] = {}
     ends = {m.end: m for m in actors if m.kind == "country" and m.key}
+    starts = {m.start: m for m in actors if m.kind == "country" and m.key}
     for idx, m in enumerate(actors):
         if m.kind != "org":
             continue
@@ -634,6 +669,10 @@ def _org_countries(doc: Doc, actors: list[ActorMention], ontology: Ontology) -> 
             if doc[before - 1].lower_ == "the" if before > 0 else False:
                 before -= 1
             country = ends[before].key if before in ends else None
+        if country is None and m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+            # "the National Customs Agency of Mexico", "the Attorney General's Office of the Republic"
+            after = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+            country = starts[after].key if after in starts and not starts[after].demonym else None
         found[idx] = country
     return found
 
@@ -686,6 +725,27 @@ def _has_own_subject(sent: Span, item: str, offset: int, actors: list[ActorMenti
     countries, collective = agr.subject_countries(sent, offset + cues[0].start, actors, ontology.group_members,
                                                   actor_country, offset, org_country)
     return bool(countries) or collective
+
+
+def _readout_lead_parties(sent: Span, opening: agr.LeadIn, actors: list[ActorMention],
+                          actor_country: dict[int, str | None], ontology: Ontology,
+                          org_country: dict[int, str | None], sides: set[str]) -> tuple[frozenset[str], bool]:
+    """The parties of a readout's list of outcomes: the countries of its lead-in's subject
+    ("Mexico will:", "Secretary X agreed to:"), or the meeting's sides when the subject is the
+    sides together ("The Secretaries agreed on the following next steps:"; such items only join
+    an understanding, the second value)."""
+    if UNDER_THE.match(sent.text) or AGREEMENT_PARTY_SUBJECT.search(sent.text[:opening.cue.start]):
+        return frozenset(), False  # the defined parties of an agreement ("Under the memorandum, the Participants …")
+    subject = LEADING_ADVERBIAL.sub("", sent.text[:opening.cue.start]).strip()
+    if not subject or len(subject.split()) > 14 or "," in subject:
+        return frozenset(), False
+    countries, _ = agr.subject_countries(sent, opening.cue.start, actors, ontology.group_members, actor_country,
+                                         org_country=org_country)
+    if countries:
+        return frozenset(countries), False
+    if len(sides) >= 2 and JOINT_SUBJECT.fullmatch(subject):
+        return frozenset(sides), True
+    return frozenset(), False
 
 
 def _list_commitment(doc: Doc, document: Document, sent: Span, item: tuple[int, int], lead: _Lead,
@@ -798,21 +858,43 @@ def _under_agreement(
     return found
 
 
+#: A subject that is the meeting's sides together: "Both sides", "The two delegations", "The
+#: Secretaries", "The leaders", "The two governments", "The officials".
+JOINT_SUBJECT = re.compile(
+    r"(?i)(?:(?:the\s+)?(?:two|three|both(?:\s+the)?)\s+|the\s+)(?:sides|delegations|governments|countries|nations|"
+    r"officials|secretaries|ministers|leaders|presidents|co-?chairs|heads\s+of\s+delegation|teams)"
+)
+
+#: An opening adverbial before a clause's subject: "Under the deal, ", "On Thursday, ", "In turn, ".
+LEADING_ADVERBIAL = re.compile(
+    r"(?i)^\s*(?:(?:under|in|on|as|after|following|through|with|meanwhile|additionally|separately|also|"
+    r"for\s+(?:its|their|his|her)\s+part|at\s+the\s+meeting|during)\b[^,;]{0,60},\s*)+"
+)
+
+#: An impersonal lead before a cue: "It was agreed that", "It is decided that".
+IMPERSONAL = re.compile(r"(?i)^\s*(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?)?$")
+
 #: A party's own undertaking in a readout: "President X agreed to supply …", "The United States
 #: committed to work …" (not "is committed to", not "agreed to the plan").
 UNDERTAKING = re.compile(
     r"(?i)(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bremains )(?<!\bremain )(?<!\bremained )"
-    r"\b(?:agreed|committed|pledged|promised|undertook)\s+(?:also\s+|on\s+\w+day\s+|on\s+\w+\s+\d{1,2},?\s+)?to\s+"
+    r"\b(?:(?:agree[sd]|commit(?:s|ted)|pledge[sd]|promise[sd]|undert(?:ook|akes)|decide[sd]|resolve[sd])\s+"
+    r"(?:also\s+|on\s+\w+day\s+|on\s+\w+\s+\d{1,2},?\s+)?to\s+"
     r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
+    # "Mexico's government announced that it will send …": an announced undertaking of the subject
+    r"|(?:announce[sd]|confirm(?:s|ed))\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she)\s+(?:will|would)\s+"
+    r"(?:also\s+|immediately\s+)?(?!(?:be|have|not|likely|probably|need|consider|study|review|evaluate|analy[sz]e)\b))"
 )
 
 
 def _undertakings(
     doc: Doc, sent: Span, actors: list[ActorMention], actor_country: dict[int, str | None],
-    ontology: Ontology, org_country: dict[int, str | None] | None = None,
+    ontology: Ontology, org_country: dict[int, str | None] | None = None, sides: set[str] | None = None,
 ) -> list[_Clause]:
-    """Clauses where one party (one country, or one official of one country) commits itself;
-    a collective subject ("the two delegations agreed to …") is a joint process, not read."""
+    """Clauses where one party (one country, or one official of one country) commits itself,
+    or the meeting's sides together: a subject that is only "both sides", "the two
+    delegations", "the Secretaries" … commits the countries of the document's meeting
+    (``sides``, two or more)."""
     text = sent.text
     found: list[_Clause] = []
     for match in UNDERTAKING.finditer(text):
@@ -827,17 +909,21 @@ def _undertakings(
         pairs = [b.end() for b in SUBJECT_BOUNDARY.finditer(text, 0, match.start())]
         pair_lo = pairs[-1] if pairs else 0
         pair = re.sub(r"(?i)\s+on\s+\w+day$", "", text[pair_lo:match.start()].strip())
-        joint = False
+        joint = sides_together = False
         if PROPER_PAIR.fullmatch(pair):  # "Mexico and the United States agreed to …": both commit
             both, _ = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, pair_lo)
             named = [m for m in actors if sent.start <= m.start < sent.end and not m.demonym
                      and pair_lo <= doc[m.start].idx - sent.start_char < match.start()]
             if len(both) >= 2 and len(named) == len(both) and all(m.kind == "country" for m in named):
                 joint, countries, lo = True, both, pair_lo
+        if (not joint and not countries and sides and len(sides) >= 2
+                and JOINT_SUBJECT.fullmatch(re.sub(r"(?i)(?:\s+(?:also|jointly|further|on\s+\w+day))+$", "", pair))):
+            sides_together = True  # "Both sides agreed to …": a joint process, it only joins
+            joint, countries, lo = True, set(sides), pair_lo
         if not joint and (collective or len(countries) != 1 or len(subjects) != 1 or subjects[0].background):
             continue
         cue = agr.Cue("firm", match.start(), match.end(), match.end())
-        found.append(_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries)))
+        found.append(_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries), joins=sides_together))
     return found
 
 
@@ -873,8 +959,11 @@ def _stated_undertakings(
         lo = bounds[-1] if bounds else 0
         marker = agr.ENUMERATOR.match(text[lo:])
         lo += marker.end() if marker else 0
+        adverbial = LEADING_ADVERBIAL.match(text, lo) if lo == 0 or marker else None
+        lo = adverbial.end() if adverbial else lo
         lead = text[lo:match.start()].strip()
-        if not lead or "," in lead or len(lead.split()) > 14 or SUBORDINATE_LEAD.match(lead) or not lead[0].isupper():
+        if (not lead or "," in lead or len(lead.split()) > 14 or SUBORDINATE_LEAD.match(lead)
+                or not (lead[0].isupper() or re.match(r"the\s+[A-Z]", lead))):
             continue
         inside = [(i, m) for i, m in enumerate(actors) if sent.start <= m.start < sent.end
                   and lo <= doc[m.start].idx - sent.start_char < match.start()]
@@ -993,6 +1082,17 @@ def _read_signatories(
                     break
 
 
+def _within(token: Token, heads: set[int], stop: int) -> bool:
+    """Whether ``token`` hangs from one of ``heads`` through "of"-phrases ("Agency of Mexico")."""
+    while token.i != stop and token.head.i != token.i:
+        if token.dep_ not in {"pobj", "prep", "compound", "appos", "conj"}:
+            return False
+        token = token.head
+        if token.i in heads:
+            return True
+    return False
+
+
 def _signing_countries(
     doc: Doc, sent: Span, mention: agr.AgreementMention, actors: list[ActorMention],
     actor_country: dict[int, str | None], ontology: Ontology, org_country: dict[int, str | None] | None = None,
@@ -1040,10 +1140,12 @@ def _signing_countries(
                 m = actors[i]
                 if any(m.start <= h < m.end for h in heads):
                     found.add(actor_country.get(i) or m.key or "")
+                elif i in countries and _within(doc[m.end - 1], heads, verb.i):
+                    found.add(m.key or "")  # "… and the National Customs Agency of Mexico signed"
             for i in orgs:  # "CBP and the Mexican customs agency signed …": the agencies' countries
                 last = doc[actors[i].end - 1]
                 if any(actors[i].start <= h < actors[i].end for h in heads) or (
-                        last.dep_ == "compound" and last.head.i in heads):
+                        last.dep_ == "compound" and last.head.i in heads) or _within(last, heads, verb.i):
                     found.add((org_country or {})[i] or "")
     found.discard("")
     return found

@@ -78,6 +78,7 @@ class Trigger:
     explicit_kind: bool = False
     anaphoric: bool = False
     passive: bool = False
+    named: bool = False  # a named event held ("the High-Level Security Dialogue was held in ...")
 
 
 @dataclass
@@ -126,6 +127,32 @@ def _time_before_with(sent: Span, tok) -> bool:
     return False
 
 
+#: Heads of a named event ("the High-Level Security Dialogue") and of a named body that meets
+#: ("the Bilateral Security Committee").
+NAMED_EVENT_HEADS = {"dialogue", "meeting", "summit", "conference", "consultations", "talks", "session", "plenary",
+                     "roundtable"}
+NAMED_BODY_HEADS = {"committee", "commission", "group", "council"}
+
+
+def _named_event_held(tok) -> bool:
+    """Whether a capitalised name is the subject of a verb that tells it took place: an event
+    "was held", "took place", "opened", "began"; a body "met" or "convened" (no object, no
+    "with")."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    if tok.lower_ in NAMED_BODY_HEADS:
+        return lemma in {"meet", "convene", "gather"} and not objects and not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    if lemma in {"hold", "convene"}:
+        return tok.dep_ == "nsubjpass"
+    return lemma in {"open", "begin", "conclude", "start"} and not objects
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """The meeting triggers of a sentence, in order."""
     triggers: list[Trigger] = []
@@ -136,6 +163,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             lemma = "talk"
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            if lemma == "welcome" and any(  # "welcomed President X to the White House": received
+                    c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in tok.children):
+                lemma = "receive"
             if lemma not in VERB_TRIGGERS:
                 continue
             if lemma == "sit" and nxt != "down":
@@ -144,7 +174,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "joined Secretary X (in Mexico City)"; not "joined the effort"
             if lemma == "sign" and not any(
                 t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 8)]
-            ) and not (any(t.lower_ == "by" for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 5)]) and any(  # "The memorandum was signed by X and by Y"
+            ) and not ((any(t.lower_ == "by" for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 5)])
+                        or any(c.dep_ == "agent" for c in tok.children)) and any(  # "The memorandum was signed by X and by Y"
                 t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[max(sent.start, tok.i - 8) : tok.i]
             )):
                 continue
@@ -167,6 +198,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 tok.tag_ == "VBN" and tok.i > sent.start and tok.nbor(-1).lemma_ == "be"
             )
             triggers.append(Trigger(tok.i, lemma, False, kind, explicit, passive=passive))
+        elif (tok.pos_ in {"NOUN", "PROPN"} and lower in NAMED_EVENT_HEADS | NAMED_BODY_HEADS and not tok.is_lower
+              and _named_event_held(tok)):
+            kind = "summit" if lower == "summit" else "meeting"
+            triggers.append(Trigger(tok.i, lower.rstrip("s") if lower != "talks" else "talk", True, kind,
+                                    lower == "summit", named=True))
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and tok.is_lower:
             before = {t.lower_ for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]}
             if lemma == "call" and tok.i > sent.start and tok.nbor(-1).lower_ == "courtesy":
@@ -213,6 +249,40 @@ def _preposition_before(doc: Doc, start: int, lo: int, actors_at: set[int]) -> s
             continue
         return None
     return None
+
+
+#: Words that link a mention back to its governing preposition in the parse ("with Mexico's
+#: Attorney General X", "with the U.S. Ambassador to Mexico, X").
+_PREP_CHAIN_DEPS = {"appos", "compound", "conj", "flat", "poss", "nmod", "amod"}
+#: Words before "of" whose object is a principal, not a participant ("on behalf of President X").
+PRINCIPAL_WORDS = {"behalf", "greetings", "instructions", "instruction", "message", "condolences", "regards"}
+
+
+def _governing_preposition(doc: Doc, mention: ActorMention, sent: Span) -> str | None:
+    """The preposition that governs a mention in the dependency parse, through appositions,
+    compounds and conjuncts."""
+    tok = doc[mention.start : mention.end].root
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
+            return tok.head.lower_
+        if tok.dep_ not in _PREP_CHAIN_DEPS or tok.head is tok or not (sent.start <= tok.head.i < sent.end):
+            return None
+        tok = tok.head
+    return None
+
+
+def _principal(doc: Doc, mention: ActorMention, sent: Span) -> bool:
+    """Whether a person is named as the one on whose behalf (or with whose greetings) someone
+    acts: "on behalf of President X", "conveyed the greetings of President X"."""
+    k = mention.start - 1
+    while k >= sent.start and k >= mention.start - 6:
+        word = doc[k].lower_
+        if word == "of" and k > sent.start and doc[k - 1].lower_ in PRINCIPAL_WORDS:
+            return True
+        if word in {"of"} or doc[k].is_punct or doc[k].pos_ == "VERB":
+            return False
+        k -= 1
+    return False
 
 
 def _coordinated(doc: Doc, end: int, start: int) -> bool:
@@ -452,6 +522,12 @@ class MeetingReader:
                 if not (left or right):
                     continue
                 prep = _preposition_before(doc, m.start, left_lo if left else trig.i + 1, actors_at)
+                if m.kind == "person":  # "with Mexico's Attorney General X", "with the Ambassador to Mexico, X"
+                    prep = _governing_preposition(doc, m, sent) or prep
+                if m.kind == "person" and (_principal(doc, m, sent) or (
+                        m.end < sent.end and doc[m.end].text in {"'s", "’s"} and m.end + 1 < sent.end
+                        and doc[m.end + 1].pos_ == "NOUN" and doc[m.end + 1].lemma_.lower() not in NOUN_TRIGGERS)):
+                    continue  # "on behalf of President X", "President X's statement": not present
                 if m.kind in {"city", "country"} and (prep in LOCATIVE_PREPS or (
                     m.kind == "city" and prep not in PARTY_PREPS)):
                     current = place if right else left_place
@@ -472,6 +548,8 @@ class MeetingReader:
                         trig.lemma == "sign" and trig.passive):
                     continue
                 courtesy = trig.lemma == "call" and prep == "on" and doc[trig.i - 1].lower_ == "courtesy"
+                courtesy = courtesy or (trig.lemma == "visit" and m.kind == "person"
+                                        and _governing_preposition(doc, m, sent) in {"to", "on"})
                 if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"} and not courtesy:
                     continue
                 if m.kind == "person":
@@ -521,12 +599,16 @@ class MeetingReader:
                 venue = _venue_after(doc, trig, right_limit, in_sent)
                 if venue is not None:
                     place = self._place(venue)
-            unnamed = _unnamed_parties(doc, sent, trig, in_sent)
+            unnamed = _unnamed_parties(doc, sent, trig, in_sent) or (
+                (trig.named or (trig.is_noun and _named_event_held(doc[trig.i]))) and not side_a and not side_b)
             if unnamed:
                 side_a = []  # "their teams would meet", "the Group held its third meeting"
             if (not trig.is_noun and not trig.passive and trig.lemma in CO_LEAD_VERBS
                     and len(side_a) >= 2 and not side_b):
                 cand.co_leads = True  # "X and Y met", "X and Y signed ..."
+            if (trig.is_noun and len(side_a) >= 2 and not side_b and doc[trig.i].dep_ == "dobj"
+                    and PARTICIPATION_VERBS.get(doc[trig.i].head.lemma_.lower(), "") == "chair"):
+                cand.co_leads = True  # "X and Y co-chaired the fourth meeting": the co-chairs met
             group = GROUP_PHRASES.search(doc[left_lo : trig.i].text) if not side_a and not unnamed else None
             if group:  # "both secretaries met", "the delegation met with ...": see apply_group_reference
                 cand.group_ref = "sides" if group["sides"] else "delegation"
@@ -850,6 +932,7 @@ class Attendance:
     side: str | None = None
     mutual: bool = False  # co-chairs of the meeting met each other
     companion_of: str | None = None  # "X was accompanied by ...": the members are on X's side
+    member_sides: dict[str, str] = field(default_factory=dict)  # "X led the U.S. delegation": X's side
     header: str | None = None  # a list header ("For Mexico:") whose items follow
     item: bool = False  # an item of the list under such a header
 
@@ -969,7 +1052,111 @@ def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: di
             if side is None:
                 return None  # "took part for two hours", "participated as an observer"
         return Attendance(members, side) if members else None
-    return None
+    allowed = {pid for _, pid in persons}
+    found = read_participation(doc, sent, actors, pid_of, allowed)
+    if found is not None and found.side is None and not found.member_sides:
+        found.side = intro_side
+    return found
+
+
+#: Participation predicates: verbs whose subject (active) or agent (passive) took part in a
+#: meeting named as their object, and the role they give: "chair" (co-chairs, who met each
+#: other), "lead" (the head of a side's delegation) or "member".
+PARTICIPATION_VERBS = {
+    "attend": "member", "join": "member", "participate": "member", "accompany": "member",
+    "open": "chair", "close": "chair", "inaugurate": "chair", "chair": "chair", "co-chair": "chair",
+    "cochair": "chair", "preside": "chair", "moderate": "chair", "lead": "lead", "head": "lead",
+}
+#: Nouns of participation: "with the participation of X and Y", "in the presence of X".
+PARTICIPATION_NOUNS = {"participation", "presence", "attendance"}
+#: Objects that make the predicate one of taking part in the meeting being told.
+MEETING_OBJECTS = {"meeting", "meetings", "talks", "session", "sessions", "dialogue", "consultations",
+                   "discussion", "discussions", "conference", "summit", "round", "ceremony", "event", "work",
+                   "proceedings", "plenary", "it", "delegation", "delegations", "visit", "call", "gathering",
+                   "works", "group", "committee", "commission", "council", "roundtable", "forum"}
+
+
+def _object_of(verb):
+    """The object a participation verb acts on and whether the verb is passive: its direct
+    object, the object of "in"/"over"/"at" ("participated in", "presided over"), or its passive
+    subject."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child, True
+        if child.dep_ == "dobj":
+            return child, passive
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "over", "at"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], passive
+    return None, passive
+
+
+def read_participation(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str],
+                       allowed: set[str]) -> Attendance | None:
+    """Participants read from the parse with the lexicon of participation predicates: "X and Y
+    opened the session", "It was chaired by X and by Y", "X led the U.S. delegation, and Y led
+    the Mexican delegation", "X participated in the talks", "with the participation of X and Y".
+    The participants are the persons in the subject (or the agent, or the object of "of" after a
+    participation noun), through conjuncts, appositions and lists. Only persons in ``allowed``
+    (not quoted, not former office holders) count."""
+    mentions = [(m, pid_of[i]) for i, m in enumerate(actors)
+                if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end and pid_of[i] in allowed]
+    country_mentions = [m for m in actors if m.kind == "country" and m.key and sent.start <= m.start < sent.end]
+    if not mentions:
+        return None
+
+    def within(tok) -> list[str]:
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        return [pid for m, pid in mentions if lo <= m.start <= hi]
+
+    def side_of(obj) -> str | None:
+        keys = {m.key for m in country_mentions if obj.left_edge.i <= m.start <= obj.i}
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    members: list[str] = []
+    member_sides: dict[str, str] = {}
+    chairs = 0
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "chair" and tok.i > sent.start + 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co":
+            lemma = "co-chair"
+        if lemma in PARTICIPATION_NOUNS and tok.pos_ == "NOUN":
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    members += [pid for pid in within(prep) if pid not in members]
+            continue
+        role = PARTICIPATION_VERBS.get(lemma)
+        if role is None or tok.pos_ != "VERB":
+            continue
+        obj, passive = _object_of(tok)
+        if obj is None or not (obj.lower_ in MEETING_OBJECTS or (
+                passive and role == "member" and obj.lower_ in {"they", "he", "she", "we"})):
+            continue  # "they were joined by X": the meeting's participants were joined
+        if role == "lead" and not obj.lower_.startswith("delegation"):
+            continue  # "led the effort", "headed the Ministry": no participation
+        if within(obj) and not passive:
+            continue  # "joined Secretary X in ...": read as a meeting of its own
+        if passive:
+            found = [pid for c in tok.children if c.dep_ == "agent" for pid in within(c)]
+        else:
+            found = [pid for c in tok.children if c.dep_ == "nsubj" for pid in within(c)]
+        if not found:
+            continue
+        side = side_of(obj) if obj.lower_.startswith("delegation") else None
+        for pid in found:
+            if pid not in members:
+                members.append(pid)
+            if side:
+                member_sides.setdefault(pid, side)
+        if role == "chair":
+            chairs += len(found)
+    if not members:
+        return None
+    mutual = chairs >= 2 or len(set(member_sides.values())) >= 2
+    return Attendance(members, None, mutual=mutual, member_sides=member_sides)
 
 
 def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str],
@@ -985,8 +1172,8 @@ def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str]
     if side is None and attendance.companion_of is not None:
         side = country(attendance.companion_of)
     for pid in attendance.members:
-        if side:
-            sides.setdefault(pid, side)
+        if attendance.member_sides.get(pid) or side:
+            sides.setdefault(pid, attendance.member_sides.get(pid) or side)
     for pid in attendance.members:
         mine = country(pid)
         for other in meeting.persons:
@@ -1003,19 +1190,22 @@ def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str]
 
 
 def complete_pairs(meetings: list[MeetingRecord], sides: dict[str, str], person_country: dict[str, str | None],
-                   companions: dict[str, str], doc_countries: set[str]) -> None:
+                   companions: dict[str, str], doc_countries: set[str], title_hints: dict[str, str],
+                   default_sides: set[str]) -> None:
     """A person present at a meeting meets its participants of the other side. The side of a
     participant is the country they were named on or belong to; where unknown, it is read from
     the meeting itself: a companion is on the side of the person accompanied (and back), and the
     counterpart of a participant of country C is of the meeting's other country when the meeting
-    (its participants, countries, place) or else the document names exactly one other. Then every
-    two participants of known, different sides met."""
+    (its participants, countries, place) or else the document (or, failing both, the corpus's two
+    ``default_sides``) names exactly one other; a title that names a post of one country
+    ("Foreign Secretary") is a weaker hint, used after the sides named. Then every two
+    participants of known, different sides met."""
     for meeting in meetings:
         if len(meeting.persons) < 2:
             continue
         side: dict[str, str] = {}
         for pid in meeting.persons:
-            known = sides.get(pid) or person_country.get(pid)
+            known = sides.get(pid) or person_country.get(pid) or title_hints.get(pid)
             if known:
                 side[pid] = known
         changed = True
@@ -1034,7 +1224,7 @@ def complete_pairs(meetings: list[MeetingRecord], sides: dict[str, str], person_
                 a, b = sorted(pair)
                 for x, y in ((a, b), (b, a)):
                     if x in side and y not in side:
-                        others = present - {side[x]} or (doc_countries - {side[x]})
+                        others = present - {side[x]} or (doc_countries - {side[x]}) or (default_sides - {side[x]})
                         if len(others) == 1:
                             side[y], changed = next(iter(others)), True
         ordered = sorted(meeting.persons)
@@ -1042,6 +1232,26 @@ def complete_pairs(meetings: list[MeetingRecord], sides: dict[str, str], person_
             for b in ordered[i + 1:]:
                 if a in side and b in side and side[a] != side[b]:
                     meeting.pairs.add(frozenset((a, b)))
+
+
+def delegation_sides(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str]) -> dict[str, str]:
+    """Sides of persons named inside a delegation phrase whose country is stated: "a U.S.
+    congressional delegation headed by Senator X", "the Mexican delegation, led by X": X is on
+    that side. Read from the parse: the persons in the subtree of "delegation" after it."""
+    found: dict[str, str] = {}
+    countries = [m for m in actors if m.kind == "country" and m.key and sent.start <= m.start < sent.end]
+    for tok in sent:
+        if tok.lower_ not in {"delegation", "delegations"}:
+            continue
+        keys = {m.key for m in countries if tok.left_edge.i <= m.start < tok.i}
+        if len(keys) != 1:
+            continue
+        side = next(iter(keys))
+        for i, m in enumerate(actors):
+            if (m.kind == "person" and i in pid_of and tok.i < m.start <= tok.right_edge.i
+                    and not any(m.start > c.start > tok.i for c in countries)):
+                found.setdefault(pid_of[i], side)
+    return found
 
 
 # --- datelines -----------------------------------------------------------------------------
