@@ -524,3 +524,38 @@ def test_update_that_times_out_leaves_graph(tmp_path):
                  "INSERT { ?a <http://example.org/q> ?d } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
     one_line_error(result, 1)
     assert path.read_bytes() == before
+
+
+def test_csv_on_a_terminal_shows_control_characters_as_escapes(tmp_path):
+    """Piped csv keeps values exactly (other tests); on a terminal, ESC cannot act on it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from rdflib import RDFS, Graph, Literal
+
+    from diplokg.namespace import DKR
+
+    graph = Graph()
+    graph.add((DKR["person/x"], RDFS.label, Literal("Ana\x1b[31mRed")))
+    graph.serialize(tmp_path / "graph.ttl", format="turtle")
+    leader, follower = pty.openpty()
+    run = subprocess.run(
+        [sys.executable, "-m", "diplokg.cli", "query", "--graph", str(tmp_path), "--format", "csv",
+         "SELECT ?l WHERE { ?s rdfs:label ?l }"],
+        stdout=follower, stderr=subprocess.PIPE, timeout=60,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert run.returncode == 0, run.stderr
+    assert b"\x1b" not in shown and b"Ana\\x1b[31mRed" in shown

@@ -170,8 +170,12 @@ def query_cli(graph_path: str, sparql: str | None, query_file: str | None, query
     graph = _run(lambda: load_graph(graph_path, use_store=True))
     cap = min(limit, max_rows) if limit is not None else max_rows
     outcome = _run(lambda: execute_query(graph, sparql or "", bindings, timeout=timeout or None, max_rows=cap))
-    # color=True: click must not strip escape sequences from csv/tsv values (the table has none left)
-    click.echo(format_rows(outcome.columns, outcome.rows, fmt), color=True)
+    text = format_rows(outcome.columns, outcome.rows, fmt)
+    if sys.stdout.isatty():
+        # document text is untrusted: on a terminal, no value may act on it (csv/tsv keep their lines)
+        text = "\n".join(printable(line) for line in text.split("\n"))
+    # color=True: piped csv/tsv keep their values exactly (click would strip escape sequences)
+    click.echo(text, color=True)
     if outcome.truncated and (limit is None or limit > max_rows):
         click.echo(f"warning: printed the first {len(outcome.rows)} of {outcome.total} rows (--max-rows)", err=True)
 
