@@ -20,4 +20,4 @@ test: $(BIN)/diplokg
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) output/*.ttl output/*.html output/*.md
+	rm -rf $(VENV) output/*.ttl output/*.html output/*.md output/*.svg output/*.png output/store output/.cache
