@@ -12,10 +12,7 @@ right after).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
-import stat
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from typing import Any, TypeVar
 from rdflib import Graph
 from rdflib.util import guess_format
 
+from .atomic import write_atomically
 from .errors import DiplokgError, QueryError, QueryTimeout
 from .query import UPDATE_KEYWORDS, graph_path, prepare, run_query
 
@@ -163,28 +161,6 @@ def _apply_update(graph: Graph, sparql: str, bindings: dict | None, target: Path
     except Exception as exc:  # evaluation errors of rdflib's engine
         raise QueryError(f"update failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     return _serialize_like(graph, target), len(graph)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``target``, then rename it over ``target``."""
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        if target.exists():
-            mode = stat.S_IMODE(target.stat().st_mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp, mode)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def execute_update(

@@ -40,7 +40,7 @@ from diplokg.analyse import (
 from diplokg.errors import AmbiguousNameError, InputError, UnknownNameError
 from diplokg.namespace import DK
 from diplokg.periods import date_interval, overlaps, parse_period
-from diplokg.render import _file_names, _labels, _meeting_label, _meeting_place, _meetings
+from diplokg.render import _earliest_date, _file_names, _labels, _meeting_label, _meeting_place, _meetings
 from diplokg.text import fold
 
 __all__ = [
@@ -286,12 +286,6 @@ def report_table(
 # ------------------------------------------------------------------ timeline
 
 
-def _iso_date(graph: Graph, meeting: Node) -> str | None:
-    """The meeting's earliest ``dk:date`` (ISO, possibly partial), or None."""
-    dates = sorted(str(d) for d in graph.objects(meeting, DK.date))
-    return dates[0] if dates else None
-
-
 def _topic_labels(graph: Graph, meeting: Node) -> list[str]:
     return _labels(graph, graph.subjects(DK.discussedAt, meeting))
 
@@ -329,7 +323,7 @@ def timeline(
             continue
         interval = _meeting_interval(graph, meeting)
         rows.append({
-            "date": _iso_date(graph, meeting),
+            "date": _earliest_date(graph, meeting),
             "date_text": _first_literal(graph, meeting, DK.dateText) or "",
             "meeting": _meeting_label(graph, meeting),
             "kind": _first_literal(graph, meeting, DK.kind) or "",
@@ -384,7 +378,7 @@ def explain(graph: Graph, name_a: str, name_b: str) -> dict:
     for meeting in shared:
         interval = _meeting_interval(graph, meeting)
         rows.append({
-            "date": _iso_date(graph, meeting),
+            "date": _earliest_date(graph, meeting),
             "date_text": _first_literal(graph, meeting, DK.dateText) or "",
             "meeting": _meeting_label(graph, meeting),
             "kind": _first_literal(graph, meeting, DK.kind) or "",

@@ -209,7 +209,7 @@ def export(graph: Graph, fmt: str, out: str | Path | None = None) -> str | list[
 
     ``csv`` needs ``out``: a folder (created if missing) that receives ``nodes.csv`` and ``edges.csv``.
     """
-    from .execute import write_atomically
+    from .atomic import write_atomically
 
     if fmt not in EXPORT_FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")

@@ -17,7 +17,6 @@ import html
 import json
 import math
 import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -39,6 +38,7 @@ from diplokg.analyse import (
     _person_meetings,
     person_network,
 )
+from diplokg.atomic import write_atomically
 from diplokg.errors import FocusNotFoundError, ViewError
 from diplokg.periods import overlaps, parse_period
 from diplokg.namespace import DK
@@ -131,15 +131,20 @@ def _file_names(graph: Graph, node: Node) -> list[str]:
     return sorted(names)
 
 
+def _earliest_date(graph: Graph, node: Node) -> str | None:
+    """The node's earliest ``dk:date`` (ISO, possibly partial), or None."""
+    return min((str(d) for d in graph.objects(node, DK.date)), default=None)
+
+
 def _date_sort_key(graph: Graph, meeting: Node) -> tuple:
-    dates = sorted(str(d) for d in graph.objects(meeting, DK.date))
-    return (0, dates[0]) if dates else (1, "")
+    earliest = _earliest_date(graph, meeting)
+    return (0, earliest) if earliest else (1, "")
 
 
 def _meeting_date(graph: Graph, meeting: Node) -> str:
-    dates = sorted(str(d) for d in graph.objects(meeting, DK.date))
-    if dates:
-        return dates[0]
+    earliest = _earliest_date(graph, meeting)
+    if earliest:
+        return earliest
     text = _first_literal(graph, meeting, DK.dateText)
     return text if text else "date unknown"
 
@@ -378,9 +383,9 @@ def network_data(
             if kind_text:
                 lines.append(f"Kind: {kind_text}")
         elif kind == "agreement":
-            dates = sorted(str(d) for d in graph.objects(node, DK.date))
-            if dates:
-                lines.append(f"Date: {dates[0]}")
+            earliest = _earliest_date(graph, node)
+            if earliest:
+                lines.append(f"Date: {earliest}")
             countries = _labels(graph, graph.objects(node, DK.commits))
             lines.append(f"Commits: {', '.join(countries) or 'no country'}")
             count = len(agreement_commitments.get(node, []))
@@ -881,7 +886,7 @@ def write_network_html(
         edges_json=jinja2.utils.markupsafe.Markup(_json_for_script(net_edges)),
         options_json=jinja2.utils.markupsafe.Markup(_json_for_script(vis_options(len(net_nodes)))),
     )
-    _write_atomically(Path(path), page)
+    write_atomically(Path(path), page.encode("utf-8"))
     return {"nodes": len(net_nodes), "edges": len(net_edges), "total_nodes": len(all_nodes),
             "note": note}
 
@@ -923,23 +928,3 @@ def write_view(
     stats = write_network_html(view, path, centrality=ranks, title=title, max_nodes=max_nodes,
                                subtitle=subtitle)
     return {**stats, "view": subtitle}
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the page normal permissions
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
