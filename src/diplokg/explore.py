@@ -208,7 +208,7 @@ def report_table(
     dated = since is not None or until is not None
     G = person_network(graph)
     meetings = {str(p): len(ms) for p, ms in _person_meetings(graph).items()}
-    community = communities(G, seed=seed)
+    community = communities(G, seed=seed) if by != "meetings" else {}  # the meetings view shows none
 
     def keep(node: str) -> bool:
         return (wanted is None or node in wanted) and (not dated or meetings.get(node, 0) > 0)
