@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -22,6 +23,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
+@lru_cache(maxsize=1 << 16)  # called for the same names and phrases again and again
 def fold(text: str) -> str:
     """Accent-folded, lower-cased text with single spaces.
 
@@ -31,6 +33,7 @@ def fold(text: str) -> str:
     return " ".join(unidecode(text).lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The tokens that identify a person's name: folded, no punctuation, titles, or initials.
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..namespace import DKR
 from ..ontology import Ontology, load_ontology
 from ..text import fold, name_tokens, slug
+from .tokentable import span_text, token_table
 
 #: Words that head a title or role ("Secretary", "president", "counterpart").
 TITLE_HEADS = frozenset(
@@ -132,28 +133,28 @@ def capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of runs of capitalised words (with inner connectors and hyphens)."""
     runs: list[tuple[int, int]] = []
     i, end = sent.start, sent.end
-    doc = sent.doc
+    _, texts, lowers, caps, name_words = token_table(sent.doc)
     while i < end:
-        if not (_is_cap(doc[i]) or _is_initial(doc[i])):
+        if not name_words[i]:
             i += 1
             continue
         j = i + 1
         while j < end:
-            tok = doc[j]
-            if tok.lower_ in HEADLINE_VERBS and j + 1 < end and (
-                doc[j + 1].lower_ in HEADLINE_VERB_OBJECTS or _is_headline(sent)
+            lower = lowers[j]
+            if lower in HEADLINE_VERBS and j + 1 < end and (
+                lowers[j + 1] in HEADLINE_VERB_OBJECTS or _is_headline(sent)
             ):
                 break  # "Secretary Mayorkas Meets with ...", "... Leads Delegation": a headline's verb ends the name
-            if _is_cap(tok) or _is_initial(tok):
+            if name_words[j]:
                 j += 1
             elif (
-                tok.text in {"-", "–"} or tok.lower_ in RUN_CONNECTORS or tok.lower_ == "elect"
-            ) and j + 1 < end and (_is_cap(doc[j + 1]) or doc[j + 1].lower_ in {"elect", "the"} or (
+                texts[j] in {"-", "–"} or lower in RUN_CONNECTORS or lower == "elect"
+            ) and j + 1 < end and (caps[j + 1] or lowers[j + 1] in {"elect", "the"} or (
                 # "de la Fuente", "van der Berg"
-                tok.lower_ in NAME_CONNECTORS and doc[j + 1].lower_ in NAME_CONNECTORS
-                and j + 2 < end and _is_cap(doc[j + 2])
+                lower in NAME_CONNECTORS and lowers[j + 1] in NAME_CONNECTORS
+                and j + 2 < end and caps[j + 2]
             )) and (
-                doc[j + 1].lower_ not in CALENDAR_WORDS  # "Alba on Monday", "Reyes in March"
+                lowers[j + 1] not in CALENDAR_WORDS  # "Alba on Monday", "Reyes in March"
             ):
                 j += 1
             else:
@@ -182,7 +183,7 @@ def _list_item_name(sent: Span, start: int, end: int) -> bool:
     """Whether ``start:end`` is the name opening a list item "- Ana Ruiz, Secretary of ..." (a
     name, a comma, a title): the small NER model often misses names in such lines."""
     doc = sent.doc
-    if not re.match(r"^\s*[-•*–·▪]\s", sent.text):
+    if not re.match(r"^\s*[-•*–·▪]\s", span_text(sent)):
         return False
     first = next((t.i for t in sent if t.is_alpha), None)
     if first != start or end >= sent.end or doc[end].text != ",":
@@ -194,9 +195,17 @@ def _is_headline(sent: Span) -> bool:
     """A title-case line ("Joint Statement ... to Combat Illicit Fentanyl"): NER is unreliable there.
     A sentence that ends like prose ("... of the Office of Bilateral Security Affairs.") is not
     one, however many capitalised names and titles it lists."""
-    if re.search(r"[.!?][\"”’)]?$", sent.text.strip()) and not re.search(r"\b[A-Z]\.$", sent.text.strip()):
+    memo = sent.doc.user_data.setdefault("diplokg.headlines", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _headline(sent)
+    return memo[key]
+
+
+def _headline(sent: Span) -> bool:
+    if re.search(r"[.!?][\"”’)]?$", span_text(sent).strip()) and not re.search(r"\b[A-Z]\.$", span_text(sent).strip()):
         return False
-    if re.match(r"^\s*[-•*–·▪]\s+[^,]{2,60},", sent.text):
+    if re.match(r"^\s*[-•*–·▪]\s+[^,]{2,60},", span_text(sent)):
         return False  # a list item "- Ana Ruiz, Secretary of ...": a name and its title
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.is_title for t in words) / len(words) >= 0.7

@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from ..corpus import PartialDate
-from .actors import ActorMention, _is_cap
+from .actors import ActorMention
 from ..text import fold
 from .dates import resolve_date
+from .tokentable import span_text, token_table
 
 AGREEMENT_HEADS = {
     "agreement", "agreements", "accord", "accords", "treaty", "declaration", "framework", "plan",
@@ -171,25 +172,26 @@ def _letter_of_intent(doc: Doc, k: int) -> bool:
 def find_agreements(sent: Span) -> list[AgreementMention]:
     """Named agreements in a sentence ("U.S.-Mexico Bicentennial Framework for Security, ...")."""
     doc = sent.doc
+    _, texts, lowers, caps, _ = token_table(doc)
     found: list[AgreementMention] = []
     i = sent.start
     while i < sent.end:
-        if not _is_cap(doc[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i
         while j < sent.end and (
-            _is_cap(doc[j]) or doc[j].text in {"-", "–", "'s"} or (
-                doc[j].lower_ in {"of", "for", "on", "and", "the", ","} and j + 1 < sent.end
-                and (_is_cap(doc[j + 1]) or doc[j + 1].lower_ in {"and", "the"})
-                and not _MONTH_TOKEN.fullmatch(doc[j + 1].text)  # "… Memorandum on March 3"
+            caps[j] or texts[j] in {"-", "–", "'s"} or (
+                lowers[j] in {"of", "for", "on", "and", "the", ","} and j + 1 < sent.end
+                and (caps[j + 1] or lowers[j + 1] in {"and", "the"})
+                and not _MONTH_TOKEN.fullmatch(texts[j + 1])  # "… Memorandum on March 3"
             )
         ):
             j += 1
         # a title word ends the name ("President's Emergency Plan" keeps its possessive)
-        stop = next((k for k in range(i, j) if doc[k].lower_ in TITLE_STOP
-                     and not (k + 1 < j and doc[k + 1].text == "'s")), j)
-        heads = [k for k in range(i, stop) if doc[k].lower_ in AGREEMENT_HEADS or _letter_of_intent(doc, k)]
+        stop = next((k for k in range(i, j) if lowers[k] in TITLE_STOP
+                     and not (k + 1 < j and texts[k + 1] == "'s")), j)
+        heads = [k for k in range(i, stop) if lowers[k] in AGREEMENT_HEADS or _letter_of_intent(doc, k)]
         # a title-case headline: the name starts after its verb ("CBP and ANAM Sign Memorandum on …")
         begin = max((k + 1 for k in range(i, heads[0]) if REPORTED_SIGNING.fullmatch(doc[k].text)), default=i) if heads else i
         if heads and heads[0] > begin or heads and doc[heads[0]].lower_ in {"memorandum", "declaration", "letter"}:
@@ -200,7 +202,7 @@ def find_agreements(sent: Span) -> list[AgreementMention]:
             if len(label.split()) >= 2:
                 found.append(AgreementMention(begin, end, label))
         i = max(j, i + 1)
-    for match in LOWERCASE_AGREEMENTS.finditer(sent.text):
+    for match in LOWERCASE_AGREEMENTS.finditer(span_text(sent)):
         span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
         if span is not None and not any(a.start <= span.start < a.end for a in found):
             found.append(AgreementMention(span.start, span.end, span.text.title().replace(" Of ", " of ")))
@@ -468,7 +470,7 @@ def subject_countries(
             countries.add(person_country[idx])  # type: ignore[arg-type]
         elif m.kind == "org" and org_country.get(idx) and doc[m.end - 1].dep_ not in {"compound", "amod", "nmod"}:
             countries.add(org_country[idx])  # type: ignore[arg-type]
-    lead = sent.text[lo_offset:cue_offset]
+    lead = span_text(sent)[lo_offset:cue_offset]
     return countries, bool(COLLECTIVE_PARTY.search(lead))
 
 

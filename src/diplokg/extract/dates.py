@@ -13,13 +13,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ..corpus import PartialDate
+from .tokentable import token_table
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [m.lower() for m in calendar.month_name[1:]]
@@ -95,6 +96,49 @@ def _ordinal_day(day: int, published: PartialDate, prefer: str | None) -> Partia
     return PartialDate(year, month, day)
 
 
+_MONTH_NAME = "(?P<month>" + "|".join(MONTHS) + ")"
+#: Explicit dates dateparser would read the same way, parsed without it (it takes ~1 ms a call):
+#: "2020", "January 2020", "July 10", "Friday, July 13th", "July 13, 2018".
+_EXPLICIT_DATE = re.compile(
+    r"(?i)^(?:(?P<year_only>(?:1[89]|20)\d\d)"
+    r"|" + _MONTH_NAME + r"\s+(?P<month_year>(?:1[89]|20)\d\d)"
+    r"|(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?" + _MONTH_NAME.replace("month", "day_month")
+    + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?)$"
+)
+
+
+def _explicit_date(phrase: str, base: datetime | None, prefer: str | None) -> tuple[datetime, str] | None:
+    """``(date, period)`` as dateparser's ``get_date_data`` gives it for an explicit date phrase
+    (``base`` and ``prefer`` as its RELATIVE_BASE and PREFER_DATES_FROM); None for any other
+    phrase, an impossible day, or a weekday that does not fall on the date (dateparser decides)."""
+    match = _EXPLICIT_DATE.match(phrase)
+    if match is None:
+        return None
+    if match["year_only"]:
+        return datetime(int(match["year_only"]), 1, 1), "year"
+    if match["month_year"]:
+        return datetime(int(match["month_year"]), MONTHS.index(match["month"].lower()) + 1, 1), "month"
+    month, day = MONTHS.index(match["day_month"].lower()) + 1, int(match["day"])
+    if match["year"]:
+        year = int(match["year"])
+    elif base is None:
+        return None
+    else:
+        year = base.year
+    try:
+        value = datetime(year, month, day)
+        if not match["year"] and base is not None:
+            if prefer == "past" and value > base:
+                value = value.replace(year=year - 1)
+            elif prefer == "future" and value < base:
+                value = value.replace(year=year + 1)
+    except ValueError:  # February 29 moved to a common year, a 31st of a short month
+        return None
+    if match["weekday"] and WEEKDAYS.index(match["weekday"].lower()) != value.weekday():
+        return None
+    return value, "day"
+
+
 def _kind(text: str) -> str:
     """absolute (has a year), month_day, month, weekday, relative_day, relative_period,
     ordinal_day ("the 7th") or other."""
@@ -117,6 +161,7 @@ def _kind(text: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=8192)  # a phrase is often resolved twice; dateparser takes ~1 ms a call
 def resolve_date(text: str, published: PartialDate | None, prefer: str | None = None) -> ResolvedDate:
     """Resolve a date phrase against the publication date.
 
@@ -159,12 +204,13 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
     settings = {"PREFER_DATES_FROM": prefer or "current_period", "RETURN_TIME_AS_PERIOD": True}
     if published is not None:
         settings["RELATIVE_BASE"] = _base(published, prefer)
-    parser = DateDataParser(languages=["en"], settings=settings)
-    data = parser.get_date_data(phrase)
-    if data is None or data.date_obj is None:
-        return ResolvedDate(text, None)
-    value = data.date_obj
-    period = data.period or "day"
+    parsed = _explicit_date(phrase, settings.get("RELATIVE_BASE"), prefer)
+    if parsed is None:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+        if data is None or data.date_obj is None:
+            return ResolvedDate(text, None)
+        parsed = data.date_obj, data.period or "day"
+    value, period = parsed
     if kind == "month_day" and published is not None and published.month is None:
         period = "day"
     if period == "day":
@@ -184,30 +230,50 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
     return ResolvedDate(text, PartialDate(value.year))
 
 
+#: Words before a weekday that belong to the date phrase ("on Friday", "next Monday").
+WEEKDAY_PREFIXES = frozenset({"this", "next", "last", "on"})
+_DAY_OF_MONTH = re.compile(r"^[0-3]?\d(st|nd|rd|th)?$")
+_ORDINAL = re.compile(r"^[0-3]?\d(st|nd|rd|th)$")
+
+
 class DateFinder:
     """Date phrases: the NER's DATE entities plus weekday and relative-day words it misses."""
 
-    def __init__(self, nlp: Language):
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(
-            "DATE",
-            [
-                [{"LOWER": {"IN": ["this", "next", "last", "on"]}, "OP": "?"},
-                 {"LOWER": {"IN": WEEKDAYS}}],
-                [{"LOWER": {"IN": sorted(RELATIVE_DAY_WORDS)}}],
-                [{"LOWER": {"IN": MONTHS}}, {"TEXT": {"REGEX": r"^[0-3]?\d(st|nd|rd|th)?$"}}],
-            ],
-        )
-        # "on the 7th" (a day of the month), not "on the 7th meeting"
-        self.ordinal = Matcher(nlp.vocab)
-        self.ordinal.add("DAY", [[{"LOWER": "on"}, {"LOWER": "the"}, {"TEXT": {"REGEX": r"^[0-3]?\d(st|nd|rd|th)$"}}]])
+    def __init__(self) -> None:
+        self.weekdays = frozenset(WEEKDAYS)
+        self.months = frozenset(MONTHS)
+
+    def _word_dates(self, doc: Doc) -> list[tuple[int, int]]:
+        """"(this|next|last|on)? WEEKDAY", a relative day word ("tomorrow"), "MONTH DAY"
+        ("July 10th"); by start, the longer first (the order spaCy's Matcher gives; a token scan
+        over the token table is many times faster than the Matcher)."""
+        table = token_table(doc)
+        texts, lowers = table.texts, table.lowers
+        found: list[tuple[int, int]] = []
+        for i, lower in enumerate(lowers):
+            if lower in self.weekdays:
+                if i > 0 and lowers[i - 1] in WEEKDAY_PREFIXES:
+                    found.append((i - 1, i + 1))
+                found.append((i, i + 1))
+            elif lower in RELATIVE_DAY_WORDS:
+                found.append((i, i + 1))
+            elif lower in self.months and i + 1 < len(texts) and _DAY_OF_MONTH.search(texts[i + 1]):
+                found.append((i, i + 2))
+        return sorted(found, key=lambda span: (span[0], -span[1]))
+
+    def _ordinal_days(self, doc: Doc) -> list[tuple[int, int]]:
+        """"on the 7th": a day of the month (the caller drops "on the 7th meeting")."""
+        table = token_table(doc)
+        texts, lowers = table.texts, table.lowers
+        return [(i, i + 3) for i in range(len(texts) - 2)
+                if lowers[i] == "on" and lowers[i + 1] == "the" and _ORDINAL.search(texts[i + 2])]
 
     def __call__(self, doc: Doc) -> list[DateMention]:
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
-        for _, start, end in self.matcher(doc):
+        for start, end in self._word_dates(doc):
             if not any(s <= start < e or start <= s < end for s, e in spans):
                 spans.append((start, end))
-        for _, start, end in self.ordinal(doc):
+        for start, end in self._ordinal_days(doc):
             after = doc[end] if end < len(doc) else None
             if after is not None and after.is_alpha and not after.is_stop:
                 continue  # "on the 7th meeting", "on the 21st Century Border"
@@ -230,7 +296,7 @@ if not Doc.has_extension("dates"):
 @Language.factory("diplokg_dates", assigns=["doc._.dates"], requires=["doc.ents"])
 def make_dates_component(nlp: Language, name: str):
     """``doc._.dates``: the :class:`DateMention` list of the document."""
-    finder = DateFinder(nlp)
+    finder = DateFinder()
 
     def dates_component(doc: Doc) -> Doc:
         doc._.dates = finder(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ from .records import (
 )
 from .segment import content_sentences
 from .topics import TopicMention, mask_mentions
+from .tokentable import span_text, token_table
 
 #: Sentences that give background rather than news: not mined for the meetings' topics.
 BACKGROUND_SENTENCE = re.compile(
@@ -36,8 +38,8 @@ HEADING_MAX_WORDS = 10
 def _evidence(doc_id: str, sent: Span, rule: str) -> Evidence:
     """The sentence without surrounding whitespace; offsets such that
     ``document.text[start:end] == text``."""
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    text = span_text(sent).strip()
+    start = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip()))
     return Evidence(doc_id, text, start, start + len(text), rule)
 
 
@@ -108,7 +110,7 @@ def companion_countries(doc: Doc, actors: list[ActorMention], pid_of: dict[int, 
     traveled with a delegation that included ... Laura Ruiz") is of the subject's country."""
     by_pid = {p.pid: p for p in persons}
     for sent in doc.sents:
-        cue = COMPANION_CUE.search(sent.text)
+        cue = COMPANION_CUE.search(span_text(sent))
         if cue is None:
             continue
         at = sent.start_char + cue.start()
@@ -123,7 +125,7 @@ def companion_countries(doc: Doc, actors: list[ActorMention], pid_of: dict[int, 
 
 
 def _sentence_heading(sent: Span) -> str | None:
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if text and len(text.split()) <= HEADING_MAX_WORDS and not text.endswith((".", "!", "?", ":", '"', "”")):
         return text
     return None
@@ -282,8 +284,8 @@ def _topic_mentions(doc: Doc, document: Document, sentences: list[Span],
             if own is None or fold(mention.label) != fold(own):
                 names.append((mention.start, mention.end))
         # "their joint statement of July 2, 2020, on …": the earlier statement's subjects
-        for ref in agr.find_statement_references(sent.text, document.published):
-            about = re.match(r",?\s+(?:on|regarding|concerning|about)\s+", sent.text[ref.end:])
+        for ref in agr.find_statement_references(span_text(sent), document.published):
+            about = re.match(r",?\s+(?:on|regarding|concerning|about)\s+", span_text(sent)[ref.end:])
             span = doc.char_span(sent.start_char + ref.start, sent.end_char, alignment_mode="expand") if about else None
             if span is not None:
                 names.append((span.start, span.end + 1))
@@ -337,14 +339,16 @@ def _attach_topics(doc: Doc, sentences: list[Span], meetings: list[MeetingRecord
     current_line = -1
     background_line = -1
     persons_at = {m.start for m in actors if m.kind == "person"}
+    newlines = [i for i, char in enumerate(token_table(doc).text) if char == "\n"]
+    lines = [bisect_left(newlines, sent.start_char) for sent in sentences]
     # paragraphs that speak of a meeting or of a person (a quote, "they discussed")
     speaking_lines = {
-        doc.text.count("\n", 0, sent.start_char) for sent in sentences
-        if DISCUSSION_CUE.search(sent.text) or any(sent.start <= i < sent.end for i in persons_at)
+        line for line, sent in zip(lines, sentences)
+        if DISCUSSION_CUE.search(span_text(sent)) or any(sent.start <= i < sent.end for i in persons_at)
     }
     for s_index, sent in enumerate(sentences):
-        line = doc.text.count("\n", 0, sent.start_char)
-        if BACKGROUND_SENTENCE.search(sent.text):
+        line = lines[s_index]
+        if BACKGROUND_SENTENCE.search(span_text(sent)):
             background_line = line
         in_background = line == background_line
         in_sent = {t.topic for t in topics if sent.start <= t.start < sent.end}
@@ -413,7 +417,7 @@ def _read_agreements(
         return by_label[key]
 
     for sent in sentences:
-        text = sent.text
+        text = span_text(sent)
         if lead is not None:
             if not text.strip() or agr.TRAILING_ENUMERATOR.fullmatch(text.strip()):
                 continue  # a blank line or a bare list marker ("1.") inside the list
@@ -610,7 +614,7 @@ class _Clause:
 
 def _commitment(doc: Doc, document: Document, sent: Span, found: _Clause, aid: str,
                 section: str | None, topics: list[TopicMention]) -> CommitmentRecord:
-    text = sent.text
+    text = span_text(sent)
     clause = found.clause
     clause_text = text[clause.start:clause.end].strip(" ,;\n")
     lo, hi = sent.start_char + clause.start, sent.start_char + clause.end
@@ -734,9 +738,9 @@ def _readout_lead_parties(sent: Span, opening: agr.LeadIn, actors: list[ActorMen
     ("Mexico will:", "Secretary X agreed to:"), or the meeting's sides when the subject is the
     sides together ("The Secretaries agreed on the following next steps:"; such items only join
     an understanding, the second value)."""
-    if UNDER_THE.match(sent.text) or AGREEMENT_PARTY_SUBJECT.search(sent.text[:opening.cue.start]):
+    if UNDER_THE.match(span_text(sent)) or AGREEMENT_PARTY_SUBJECT.search(span_text(sent)[:opening.cue.start]):
         return frozenset(), False  # the defined parties of an agreement ("Under the memorandum, the Participants …")
-    subject = LEADING_ADVERBIAL.sub("", sent.text[:opening.cue.start]).strip()
+    subject = LEADING_ADVERBIAL.sub("", span_text(sent)[:opening.cue.start]).strip()
     if not subject or len(subject.split()) > 14 or "," in subject:
         return frozenset(), False
     countries, _ = agr.subject_countries(sent, opening.cue.start, actors, ontology.group_members, actor_country,
@@ -751,7 +755,7 @@ def _readout_lead_parties(sent: Span, opening: agr.LeadIn, actors: list[ActorMen
 def _list_commitment(doc: Doc, document: Document, sent: Span, item: tuple[int, int], lead: _Lead,
                      section: str | None, topics: list[TopicMention]) -> CommitmentRecord:
     """One item of an enumerated list of commitments, with the lead-in's agreement, parties and cue."""
-    text = sent.text
+    text = span_text(sent)
     body = text[item[0]:item[1]].strip()
     lo, hi = sent.start_char + item[0], sent.start_char + item[1]
     clause_text = f"{lead.text} {body}"
@@ -776,10 +780,10 @@ def _reaffirming_parties(sent: Span, position: int, record: AgreementRecord, own
     """An earlier agreement a joint statement's parties reaffirm ("The Parties reaffirm the
     commitments undertaken in the Joint Declaration …") commits those parties; True when they
     are the statement's parties as a whole ("the Parties", "both governments")."""
-    verbs = [m for m in REAFFIRM_VERB.finditer(sent.text, 0, position)]
+    verbs = [m for m in REAFFIRM_VERB.finditer(span_text(sent), 0, position)]
     if not verbs:
         return
-    bounds = [b.end() for b in re.finditer(r"[;.]\s*", sent.text[:verbs[-1].start()])]
+    bounds = [b.end() for b in re.finditer(r"[;.]\s*", span_text(sent)[:verbs[-1].start()])]
     countries, collective = agr.subject_countries(sent, verbs[-1].start(), actors, ontology.group_members,
                                                   actor_country, bounds[-1] if bounds else 0, org_country)
     if countries:
@@ -804,7 +808,7 @@ def _under_agreement(
     countries will set up …". The parties are the clause's countries, or the agreement's
     own (two or more) countries when the subject is "the two agencies", "both countries" or a
     pair of agencies."""
-    text = sent.text
+    text = span_text(sent)
     anchors: list[tuple[int, AgreementRecord]] = []
     for match in UNDER_WHICH.finditer(text):
         before = [a for a in named if doc[a.end - 1].idx + len(doc[a.end - 1].text) - sent.start_char <= match.start() + 1
@@ -895,7 +899,7 @@ def _undertakings(
     or the meeting's sides together: a subject that is only "both sides", "the two
     delegations", "the Secretaries" … commits the countries of the document's meeting
     (``sides``, two or more)."""
-    text = sent.text
+    text = span_text(sent)
     found: list[_Clause] = []
     for match in UNDERTAKING.finditer(text):
         bounds = [b.end() for b in agr.CLAUSE_BOUNDARY.finditer(text, 0, match.start())]
@@ -952,7 +956,7 @@ def _stated_undertakings(
     Each clause comes with whether it can found an understanding on its own (an item of a list
     of outcomes, a subject that is the governments together or bodies of two countries) or only
     join one ("The United States will provide …" in running text)."""
-    text = sent.text
+    text = span_text(sent)
     found: list[tuple[_Clause, bool]] = []
     for match in WILL_CUE.finditer(text):
         bounds = [b.end() for b in SUBJECT_BOUNDARY.finditer(text, 0, match.start())]
@@ -1040,23 +1044,23 @@ def _read_signatories(
     """Persons who sign or issue an agreement ("X and Y signed the …", "… was signed by X"),
     and its signing date when the sentence gives one. The agreement commits the signers'
     countries; "the two co-chairs signed" commits the countries of the meeting's two sides."""
-    verb = agr.SIGN_VERB.search(sent.text)
+    verb = agr.SIGN_VERB.search(span_text(sent))
     if verb is None:
         return
     if named:
         target = by_label.get(fold(min(named, key=lambda a: abs(doc[a.start].idx - sent.start_char - verb.start())).label))
-    elif own is not None and SELF_REFERENCE.search(sent.text):
+    elif own is not None and SELF_REFERENCE.search(span_text(sent)):
         target = own
     else:
         target = None
     if target is None:
         return
-    by = agr.SIGNED_BY.search(sent.text)
-    lead = sent.text[:verb.start()]
+    by = agr.SIGNED_BY.search(span_text(sent))
+    lead = span_text(sent)[:verb.start()]
     persons = [(doc[m.start].idx - sent.start_char, pid_of[i]) for i, m in enumerate(actors)
                if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end]
     # a witness is no signatory ("in the presence of X", "witnessed by X", "accompanied by X")
-    persons = [(offset, pid) for offset, pid in persons if not WITNESS.search(sent.text[max(0, offset - 80):offset])]
+    persons = [(offset, pid) for offset, pid in persons if not WITNESS.search(span_text(sent)[max(0, offset - 80):offset])]
     if by is not None:  # "… was signed by X and Y"
         signers = [pid for offset, pid in persons if offset >= by.end()]
     elif agr.PRONOUN_SUBJECT.search(lead):  # "…, where he will sign": the sentence's subject

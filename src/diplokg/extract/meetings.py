@@ -28,6 +28,7 @@ from .actors import TITLE_HEADS, ActorMention
 from .dates import DateMention, resolve_date
 from .records import Evidence, MeetingRecord, PlaceRef
 from .roles import GROUP_PHRASES
+from .tokentable import span_text
 
 VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold", "sign",
                  "join"}
@@ -69,7 +70,7 @@ KIND_ADJECTIVES = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Trigger:
     i: int
     lemma: str
@@ -154,7 +155,16 @@ def _named_event_held(tok) -> bool:
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
-    """The meeting triggers of a sentence, in order."""
+    """The meeting triggers of a sentence, in order (read once per sentence: the meeting, role
+    and attendance rules all ask)."""
+    memo = sent.doc.user_data.setdefault("diplokg.triggers", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = tuple(_find_triggers(sent))
+    return list(memo[key])
+
+
+def _find_triggers(sent: Span) -> list[Trigger]:
     triggers: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -372,13 +382,21 @@ QUOTE_CLOSE = {"”", "’"}
 
 def _in_quote(doc: Doc, sent: Span, i: int) -> bool:
     """Whether token ``i`` stands inside a quotation that opens in its sentence."""
+    return i in _quoted_tokens(doc[sent.start : i + 1])
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    """The indices of the tokens of ``span`` that stand inside a quotation opened in it."""
     inside = False
-    for tok in doc[sent.start : i]:
+    quoted = set()
+    for tok in span:
+        if inside:
+            quoted.add(tok.i)
         if tok.text in QUOTE_OPEN or (tok.text in {'"', "``"} and not inside):
             inside = True
         elif tok.text in QUOTE_CLOSE or tok.text in {'"', "''"}:
             inside = False
-    return inside
+    return quoted
 
 
 def _finite(tok) -> bool:
@@ -488,7 +506,7 @@ class MeetingReader:
             if m.kind in {"city", "country"} and m.end in person_starts and m.start > sent.start
             and doc[m.start - 1].lower_ in {"to", "of", "for", "in"}
         }
-        text_lower = sent.text.lower()
+        text_lower = span_text(sent).lower()
         for n, trig in enumerate(triggers):
             left_lo = triggers[n - 1].i + 1 if n else sent.start
             right_hi = triggers[n + 1].i if n + 1 < len(triggers) else sent.end
@@ -949,9 +967,8 @@ def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: di
     the side of the header above). The side is the country named in the phrase ("U.S.",
     "Mexican", "on behalf of Mexico"), if exactly one is. Persons inside a quotation or named
     as former office holders are never members."""
-    text = sent.text
-    quoted = [(doc[t.i].idx - sent.start_char) for t in sent if _in_quote(doc, sent, t.i)]
-    quoted_at = set(quoted)
+    text = span_text(sent)
+    quoted_at = {doc[i].idx - sent.start_char for i in _quoted_tokens(sent)}
     persons = [(doc[m.start].idx - sent.start_char, pid_of[i]) for i, m in enumerate(actors)
                if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end
                and not m.background and pid_of[i] not in background_pids
@@ -1283,7 +1300,7 @@ def dateline_place(sentences: list[Span], ontology) -> PlaceRef | None:
         for name in entry.names:
             cities.setdefault(fold(name), entry)
     for sent in sentences[:DATELINE_SENTENCES]:
-        text = sent.text.strip()
+        text = span_text(sent).strip()
         match = DATELINE_DATE.match(text)
         if match is None:
             match = DATELINE_DASH.match(text)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from .tokentable import span_text, token_table
 
 #: Lines that are boilerplate on their own, whatever site they come from.
 BOILERPLATE_LINE = re.compile(
@@ -137,16 +140,17 @@ SENTENCE_END = {".", "!", "?", "…", "\"", "”", "’", "'", ":", ";", ")"}
 def _set_line_starts(doc: Doc) -> Doc:
     """A line break starts a sentence; elsewhere a sentence may only start after sentence
     punctuation (so that the parser cannot split "Mexico | City")."""
-    previous = None
-    for token in doc:
-        if token.i == 0:
-            previous = token
-            continue
-        if "\n" in previous.text or previous.text_with_ws.endswith("\n"):
-            token.is_sent_start = True
-        elif not previous.is_space and previous.text not in SENTENCE_END and not previous.text.endswith("."):
-            token.is_sent_start = False
-        previous = token
+    if len(doc) < 2:
+        return doc
+    words = token_table(doc).texts
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 start, -1 not a start, 0 unknown
+    for i in range(1, len(words)):
+        previous = words[i - 1]
+        if "\n" in previous:
+            starts[i] = 1
+        elif not previous.isspace() and previous not in SENTENCE_END and not previous.endswith("."):
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))  # at once: per-token setters are slow
     return doc
 
 
@@ -174,10 +178,10 @@ if not Span.has_extension("is_boilerplate"):
 def boilerplate_component(doc: Doc) -> Doc:
     """Mark boilerplate lines: ``doc._.boilerplate`` is a list of character spans and
     ``span._.is_boilerplate`` tells whether a sentence starts inside one."""
-    doc._.boilerplate = boilerplate_spans(doc.text)
+    doc._.boilerplate = boilerplate_spans(token_table(doc).text)
     return doc
 
 
 def content_sentences(doc: Doc) -> list[Span]:
     """The sentences of ``doc`` that are not boilerplate and not blank."""
-    return [s for s in doc.sents if s.text.strip() and not s._.is_boilerplate]
+    return [s for s in doc.sents if span_text(s).strip() and not s._.is_boilerplate]

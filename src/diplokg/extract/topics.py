@@ -31,31 +31,34 @@ class TopicFinder:
 
     def __init__(self, nlp: Language, ontology: Ontology):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.coordinated = Matcher(nlp.vocab)
+        #: (modifier, head) of every two-word label -> its topics
+        self.pairs: dict[tuple[str, str], list[str]] = {}
         for topic in ontology.topics.values():
-            labels = {topic.label, *topic.alt_labels}
-            self.phrases.add(topic.iri, [nlp.make_doc(label) for label in sorted(labels)])
-            for label in sorted(labels):
+            labels = sorted({topic.label, *topic.alt_labels})
+            self.phrases.add(topic.iri, [nlp.make_doc(label) for label in labels])
+            for label in labels:
                 words = label.lower().split()
-                if len(words) != 2:
-                    continue
-                modifier, head = words
-                # "human smuggling and trafficking" -> human trafficking
-                self.coordinated.add(
-                    topic.iri,
-                    [[{"LOWER": modifier}, {"IS_ALPHA": True}, {"LOWER": {"IN": COORDINATORS}},
-                      {"LOWER": head}]],
-                )
-                # "drug and arms trafficking" -> drug trafficking
-                self.coordinated.add(
-                    topic.iri,
-                    [[{"LOWER": modifier}, {"LOWER": {"IN": COORDINATORS}}, {"IS_ALPHA": True},
-                      {"LOWER": head}]],
-                )
+                if len(words) == 2:
+                    self.pairs.setdefault((words[0], words[1]), []).append(topic.iri)
+        modifiers = sorted({modifier for modifier, _ in self.pairs})
+        heads = sorted({head for _, head in self.pairs})
+        # two patterns for all labels (one per label made the Matcher the slowest rule):
+        # "human smuggling and trafficking" -> human trafficking,
+        # "drug and arms trafficking" -> drug trafficking; the pair is checked in __call__
+        self.coordinated = Matcher(nlp.vocab)
+        self.coordinated.add("COORDINATED", [
+            [{"LOWER": {"IN": modifiers}}, {"IS_ALPHA": True}, {"LOWER": {"IN": COORDINATORS}},
+             {"LOWER": {"IN": heads}}],
+            [{"LOWER": {"IN": modifiers}}, {"LOWER": {"IN": COORDINATORS}}, {"IS_ALPHA": True},
+             {"LOWER": {"IN": heads}}],
+        ])
 
     def __call__(self, doc: Doc) -> list[TopicMention]:
         phrases = {(start, end, doc.vocab.strings[mid]) for mid, start, end in self.phrases(doc)}
-        coordinated = {(start, end, doc.vocab.strings[mid]) for mid, start, end in self.coordinated(doc)}
+        coordinated = {
+            (start, end, topic) for _, start, end in self.coordinated(doc)
+            for topic in self.pairs.get((doc[start].lower_, doc[end - 1].lower_), ())
+        }
         # a label inside a longer label of another topic ("trade" in "drug trade") does not count
         kept = {
             (start, end, topic) for start, end, topic in phrases

@@ -1,0 +1,102 @@
+"""Third held-out evaluation set (tests/data/heldout3): a regression guard, NOT a tuning target.
+
+DO NOT TUNE ON THESE DOCUMENTS. The six texts were written blind to the extraction rules (the
+author read neither ``src/diplokg/extract/`` nor the probe and rule tests) so that they measure
+how the rules generalise: a State Department readout of a Secretary's call with many topics, a
+spokesperson's attribution line, an in-person meeting planned "later this month" and page
+boilerplate (2025); a Mexican Foreign Ministry communiqué translated from Spanish, with two-surname
+names, "Dra."/"Admiral" titles, a mistranslated title, a reception at the National Palace, a
+separate working meeting at the ministry ("was received by", "also participated") and a planned
+meeting "in November" (2025); an AP-style wire story on a border meeting with quotes, "said in a
+statement", a named and dated earlier meeting in background, a contributor line and a "Related"
+list (2022); a numbered joint communiqué of a bilateral working group with firm, conditional and
+exploratory clauses, a "by March 31" deadline, a reaffirmed framework, an earlier meeting "last
+September" and a next meeting "in June 2024", with no metadata (2024); a White House readout of a
+leaders' virtual meeting "on Tuesday" with "joined by" lists on both sides and a summit planned
+"next month" (2022); and a consulate press release with a cookie banner on a planned delegation
+visit whose members meet different hosts separately ("will travel", "will meet", "Separately",
+"DAS"/"SAC" abbreviations) and a quoted ambassador who does not travel (2024).
+``../heldout3.gold.json`` is their hand annotation in ``diplokg-gold/1``.
+
+A fix for an error seen here must be developed and validated on NEW invented texts of the same
+kind (or on the dev set), never on these documents, their sentences or their names; otherwise the
+set stops measuring generalisation. The floors below sit slightly under the scores measured when
+the set was written, so they only catch regressions; raise them when extraction improves on its
+own merits.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF
+
+from diplokg.namespace import DK
+from goldsets import DATA, build_and_evaluate, check_set_files, floor_failures
+
+HELDOUT3 = DATA / "heldout3"
+GOLD = DATA / "heldout3.gold.json"
+N_DOCS = 6
+
+#: (measure, attribute) -> floor. Measured 2026-11-23 (first and only build before the floors were
+#: set, on the working tree of that day): met P 1.0 R 0.489 F1 0.657 (23 of 47 required pairs),
+#: persons 0.972 (35/36), nodes per person 1.029 (one person split), meetings P 0.8125 R 0.867
+#: F1 0.839 (13 matched, 16 system, 15 gold), dates 0.769 (10/13), topics P 0.957 R 1.0 F1 0.978,
+#: commits P 1.0 R 1.0 F1 1.0, commitments 0.357 (5/14), not_participants 0.
+FLOOR = {
+    ("met", "precision"): 0.95,
+    ("met", "recall"): 0.46,
+    ("met", "f1"): 0.62,
+    ("persons", "recall"): 0.94,
+    ("meetings", "precision"): 0.78,
+    ("meetings", "recall"): 0.83,
+    ("meetings", "f1"): 0.80,
+    ("meeting_dates", "value"): 0.73,
+    ("topics", "precision"): 0.92,
+    ("topics", "recall"): 0.96,
+    ("topics", "f1"): 0.94,
+    ("commits", "precision"): 0.95,
+    ("commits", "recall"): 0.95,
+    ("commits", "f1"): 0.95,
+    ("commitments", "recall"): 0.33,
+}
+#: Mean person nodes per gold person (1.029 was measured: one person also got a node from an
+#: abbreviated title; 1.0 is ideal).
+MAX_NODES_PER_PERSON = 1.05
+
+
+@pytest.fixture(scope="module")
+def heldout3():
+    """The set built once with the full pipeline (no cache), its graph and its evaluation."""
+    return build_and_evaluate(HELDOUT3, GOLD)
+
+
+def test_heldout3_files_metadata_and_gold_agree():
+    check_set_files(HELDOUT3, GOLD, N_DOCS, words=(250, 600))
+
+
+def test_heldout3_is_disjoint_from_the_other_sets():
+    """No file name is shared with the other held-out sets or the dev set."""
+    names = {p.name for p in HELDOUT3.glob("*.txt")}
+    assert names
+    for other in ("heldout", "heldout2", "devset"):
+        assert not names & {p.name for p in (HELDOUT3.parent / other).glob("*.txt")}, other
+
+
+def test_heldout3_builds_every_document(heldout3):
+    result, graph, _ = heldout3
+    assert result.documents == N_DOCS
+    assert result.skipped == []
+    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
+
+
+def test_heldout3_quality_floor(heldout3):
+    _, _, ev = heldout3
+    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
+    assert not failures, failures
+
+
+def test_heldout3_quoted_contributing_and_related_names_are_not_participants(heldout3):
+    _, _, ev = heldout3
+    assert ev.measure("not_participants").value == 0, {
+        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
+    }
