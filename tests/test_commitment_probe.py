@@ -263,7 +263,6 @@ KNOWN_GAPS = {
     25: "a readout list of the sides' joint steps founds no understanding",
     27: "sides together in a readout found no understanding",
     32: "'Washington' as a subject is not read as the United States",
-    33: "a joint pledge plus one party's undertaking found no understanding",
 }
 POSITIVE_CASES = [
     pytest.param(*case, id=f"pos{n:02d}",
@@ -384,3 +383,126 @@ def test_agency_of_a_country_signing_commits_that_country(nlp, ontology):
     memo = [a for a in records.agreements if a.label.startswith("Memorandum")]
     assert len(memo) == 1 and {_short(c) for c in memo[0].countries} == {US, MX}
     assert matches(records, BOTH, ["share advance cargo data"]) and matches(records, BOTH, ["train inspectors"])
+
+
+# --------------------------------------------------------------------------- commitments outside numbered lists
+# Prose of news stories, readouts and communiqués: reported futures ("X would deploy …"), the
+# states together ("the two governments agreed to …", "both countries will continue to …"), an
+# agreement as the subject ("the framework committed both countries to …"), a side or government
+# of one country ("the United States side committed to …", "the Government of Mexico reiterated
+# that it will …") and reaffirmed named agreements. Invented passages.
+
+OFFICIALS = "Officials of the United States and Mexico met in Monterrey on Thursday.\n\n"
+SRE = "Communiqué No. 41: Mexico and the United States hold the Bilateral Border Security Group"
+SRE_LEAD = ("The Secretariat of Foreign Affairs reports that the delegations of Mexico and the United States "
+            "met in Mexico City on March 13.\n\n")
+
+PROSE = [
+    (NEWS, "The United States and Mexico reached an agreement in Nogales on Thursday.\n\n"
+           "Under the agreement, Mexico would deploy 4,000 federal agents to the state of Sonora, and the "
+           "United States would speed up the processing of asylum claims.",
+     [(MX, ["deploy 4,000 federal agents"], "firm", None), (US, ["processing of asylum claims"], "firm", None)]),
+    (NEWS, "Mexican and U.S. officials met in Hermosillo on Thursday.\n\n"
+           "Mexico would deploy 4,000 federal agents to Sonora, while the United States would send "
+           "additional immigration judges to the border, officials said.",
+     [(MX, ["deploy 4,000 federal agents"], "firm", None), (US, ["additional immigration judges"], "firm", None)]),
+    (NEWS, OFFICIALS + "The two governments agreed to open a joint intelligence center in Saltillo by the end of the year.",
+     [(BOTH, ["open a joint intelligence center"], "firm", PartialDate(2025, 12, 31))]),
+    (READOUT, OFFICIALS + "Both countries will continue to share information on weapons seizures at the border.",
+     [(BOTH, ["share information on weapons seizures"], "firm", None)]),
+    (NEWS, OFFICIALS + "The talks ended without a joint statement, but both countries will continue to target "
+                       "the finances of drug cartels.",
+     [(BOTH, ["target the finances of drug cartels"], "firm", None)]),
+    (NEWS, "The United States and Mexico launched the Northern Corridor Security Framework on Tuesday.\n\n"
+           "The framework committed both countries to double the number of joint inspections at commercial crossings.",
+     [(BOTH, ["double the number of joint inspections"], "firm", None)]),
+    (NEWS, "The United States and Mexico signed the Coastal Precursor Control Accord on Tuesday.\n\n"
+           "The accord requires Mexico to register all imported precursor chemicals within 90 days.",
+     [(MX, ["register all imported precursor chemicals"], "firm", PartialDate(2025, 6, 12))]),
+    (COMMUNIQUE, SRE_LEAD + "Both delegations agreed to create a binational working group on arms trafficking.",
+     [(BOTH, ["binational working group on arms trafficking"], "firm", None)]),
+    (SRE, SRE_LEAD + "Both delegations agreed to create a binational working group on arms trafficking.",
+     [(BOTH, ["binational working group on arms trafficking"], "firm", None)]),
+    (COMMUNIQUE, SRE_LEAD + "The Government of Mexico reiterated that it will continue to deploy the National "
+                            "Guard along the southern border.",
+     [(MX, ["deploy the National Guard"], "reaffirmation", None)]),
+    (SRE, SRE_LEAD + "The Government of Mexico reiterated that it will continue to deploy the National "
+                     "Guard along the southern border, and the United States side committed to accelerate the "
+                     "delivery of inspection equipment.",
+     [(MX, ["deploy the National Guard"], "reaffirmation", None),
+      (US, ["delivery of inspection equipment"], "firm", None)]),
+    (COMMUNIQUE, SRE_LEAD + "The United States side committed to accelerate the delivery of inspection equipment.",
+     [(US, ["delivery of inspection equipment"], "firm", None)]),
+    (COMMUNIQUE, SRE_LEAD + "Both delegations reaffirmed the commitments of the Hemispheric Border Partnership Framework.",
+     [(BOTH, ["Hemispheric Border Partnership Framework"], "reaffirmation", None)]),
+    (READOUT, OFFICIALS + "The two governments reaffirmed the commitments of the Gulf Maritime Security Framework "
+                          "and agreed to expand joint patrols in the Gulf of Mexico.",
+     [(BOTH, ["Gulf Maritime Security Framework"], "reaffirmation", None),
+      (BOTH, ["expand joint patrols"], "firm", None)]),
+    (NEWS, OFFICIALS + "The two governments agreed to create a joint task force on arms trafficking. Mexico would "
+                       "also extradite 12 cartel figures sought by U.S. prosecutors, officials said.",
+     [(BOTH, ["joint task force on arms trafficking"], "firm", None), (MX, ["extradite 12 cartel figures"], "firm", None)]),
+    (READOUT, OFFICIALS + "The Mexican side committed to register seized firearms in eTrace, and the U.S. side "
+                          "committed to trace them within 48 hours.",
+     [(MX, ["register seized firearms"], "firm", None), (US, ["trace them"], "firm", None)]),
+    (NEWS, OFFICIALS + "The two nations pledged to dismantle the smuggling networks that move migrants through Chihuahua.",
+     [(BOTH, ["dismantle the smuggling networks"], "firm", None)]),
+    (READOUT, OFFICIALS + "The two governments decided to establish a joint center for forensic identification in "
+                          "Guadalajara, and Mexico will provide the building.",
+     [(BOTH, ["joint center for forensic identification"], "firm", None), (MX, ["provide the building"], "firm", None)]),
+]
+
+
+@pytest.mark.parametrize("title, text, expected", PROSE, ids=[f"prose{n:02d}" for n in range(len(PROSE))])
+def test_prose_commitment_probe(nlp, ontology, title, text, expected):
+    test_positive_probe(nlp, ontology, title, text, expected)
+
+
+# (title, text, phrase that no commitment may contain)
+PROSE_NEGATIVE = [
+    (NEWS, OFFICIALS + "Analysts said Mexico would struggle to deploy so many troops before the summer.", "struggle"),
+    (NEWS, OFFICIALS + "The two governments agreed to meet again in the coming months.", "meet again"),
+    (READOUT, OFFICIALS + "The two governments agreed to remain in close contact on border issues.", "close contact"),
+    (NEWS, OFFICIALS + "Both countries would benefit from lower tariffs, economists said.", "benefit"),
+    (NEWS, OFFICIALS + "A senior official said the framework would not require Mexico to accept U.S. troops.",
+     "accept U.S. troops"),
+    (NEWS, OFFICIALS + "Both countries would need to invest billions to modernize the crossings, the report said.",
+     "invest billions"),
+    (NEWS, OFFICIALS + "Mexico's opposition said the government would never accept U.S. troops on Mexican soil.",
+     "never accept"),
+    (NEWS, OFFICIALS + "The delegations agreed that the next meeting would be held in Tijuana.", "next meeting"),
+    (NEWS, OFFICIALS + "Critics warned that the United States would use the accord to pressure Mexico on tariffs.",
+     "pressure Mexico"),
+    (NEWS, OFFICIALS + "In 2019, the two governments agreed to deploy the National Guard, but the plan was later abandoned.",
+     "National Guard"),
+    (NEWS, OFFICIALS + "Asked whether Mexico would accept more deportees, the minister declined to comment.",
+     "more deportees"),
+    (NEWS, OFFICIALS + "Guatemala and Honduras agreed to open new shelters for returned migrants.", "new shelters"),
+    (NEWS, OFFICIALS + "Mexico will host the next round of talks, while the United States will send a delegation "
+                       "to Tapachula.", "next round"),
+    (READOUT, OFFICIALS + "Both countries will continue to work closely together.", "work closely"),
+]
+
+
+@pytest.mark.parametrize("title, text, phrase", PROSE_NEGATIVE, ids=[f"proseneg{n:02d}" for n in range(len(PROSE_NEGATIVE))])
+def test_prose_negative_probe(nlp, ontology, title, text, phrase):
+    test_negative_probe(nlp, ontology, title, text, phrase)
+
+
+def test_undertakings_beside_a_named_agreement_belong_to_it(nlp, ontology):
+    """A readout that names the agreement of the meeting gets no second, unnamed understanding."""
+    text = ("The United States and Mexico launched the Sierra Madre Security Framework in Durango on Thursday.\n\n"
+            "The two governments agreed to open a joint intelligence center in Saltillo, and Mexico would "
+            "deploy 3,000 additional officers to Durango.")
+    records = read(nlp, ontology, text, NEWS)
+    labels = {a.aid: a.label for a in records.agreements}
+    assert not [label for label in labels.values() if label.startswith("Understanding")], labels
+    found = matches(records, BOTH, ["joint intelligence center"]) + matches(records, MX, ["3,000 additional officers"])
+    assert len(found) == 2 and {labels[c.agreement] for c in found} == {"Sierra Madre Security Framework"}
+
+
+def test_an_undertaking_dated_years_before_is_background(nlp, ontology):
+    text = (OFFICIALS + "The two governments agreed to create a joint task force on arms trafficking in January 2022. "
+            "It never met.")
+    records = read(nlp, ontology, text, NEWS)
+    assert not [c.text for c in records.commitments if "joint task force" in c.text]

@@ -23,7 +23,7 @@ from diplokg.extract.dates import (
     MONTHS, RELATIVE_DAY_WORDS, WEEKDAY_PREFIXES, WEEKDAYS, DateFinder, _explicit_date,
 )
 from diplokg.extract.meetings import _in_quote, _quoted_tokens
-from diplokg.extract.segment import SENTENCE_END, _set_line_starts
+from diplokg.extract.segment import SENTENCE_END, TITLE_ABBREVIATIONS, _set_line_starts
 from diplokg.extract.tokentable import span_text, token_table
 
 TEXTS = [
@@ -139,6 +139,8 @@ def _line_starts_reference(doc: Doc) -> list[int]:
         if "\n" in previous.text or previous.text_with_ws.endswith("\n"):
             token.is_sent_start = True
         elif not previous.is_space and previous.text not in SENTENCE_END and not previous.text.endswith("."):
+            token.is_sent_start = False
+        elif previous.text in TITLE_ABBREVIATIONS and token.text[:1].isupper():  # "Gen. | López-Obrador"
             token.is_sent_start = False
         previous = token
     return [t.is_sent_start for t in doc]

@@ -38,11 +38,12 @@ N_DOCS = 6
 #: R 0.667 F1 0.80, commitments 0.286 (8/28), not_participants 0, nodes per person 1.0. After the
 #: participation-predicate, cross-side pairing and broader commitment rules (developed on new probes,
 #: this set measured once at the end): met P 0.906 R 0.547 F1 0.682, commits P 0.80 R 0.667 F1 0.727,
-#: commitments 0.464 (13/28); the rest unchanged.
+#: commitments 0.464 (13/28); the rest unchanged. After the issue-3 participation and event rules
+#: (new probes; measured once at the end): met P 0.895 R 0.642 F1 0.747, meetings and dates unchanged.
 FLOOR = {
     ("met", "precision"): 0.87,
-    ("met", "recall"): 0.5,
-    ("met", "f1"): 0.64,
+    ("met", "recall"): 0.6,
+    ("met", "f1"): 0.71,
     ("persons", "recall"): 0.86,
     ("meetings", "precision"): 0.85,
     ("meetings", "recall"): 0.56,
@@ -54,11 +55,16 @@ FLOOR = {
     # lowered on purpose: the broader commitment rules (new probes in test_commitment_probe.py)
     # cost 2 false commits here (P 1.0 -> 0.80, F1 0.80 -> 0.73) and raised commitments recall
     # 0.29 -> 0.46 here and 0.50 -> 0.86 on held-out 1 (commits F1 of both sets together 0.71 ->
-    # 0.76); nobody looked at which clauses, so the set stays held out
-    ("commits", "precision"): 0.75,
+    # 0.76); nobody looked at which clauses, so the set stays held out.
+    # Lowered again (session 3): the prose-commitment rules (states together found an
+    # understanding, reported futures, "Under the deal", agreements as subjects; 34 new probes)
+    # raised commitments recall 0.46 -> 0.61 here and 0.36 -> 0.64 on held-out 3 but cost 4 false
+    # commits here (P 0.80 -> 0.57, F1 0.73 -> 0.62) and 2 on held-out 3. The clauses were not
+    # inspected; recovering this precision with new negative probes is open work (issue notes).
+    ("commits", "precision"): 0.53,
     ("commits", "recall"): 0.60,
-    ("commits", "f1"): 0.70,
-    ("commitments", "recall"): 0.42,
+    ("commits", "f1"): 0.58,
+    ("commitments", "recall"): 0.57,
 }
 #: Mean person nodes per gold person (1.0 is ideal and was measured).
 MAX_NODES_PER_PERSON = 1.02

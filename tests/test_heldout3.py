@@ -41,23 +41,28 @@ N_DOCS = 6
 #: set, on the working tree of that day): met P 1.0 R 0.489 F1 0.657 (23 of 47 required pairs),
 #: persons 0.972 (35/36), nodes per person 1.029 (one person split), meetings P 0.8125 R 0.867
 #: F1 0.839 (13 matched, 16 system, 15 gold), dates 0.769 (10/13), topics P 0.957 R 1.0 F1 0.978,
-#: commits P 1.0 R 1.0 F1 1.0, commitments 0.357 (5/14), not_participants 0.
+#: commits P 1.0 R 1.0 F1 1.0, commitments 0.357 (5/14), not_participants 0. After the trailing
+#: participation clauses, clause-level dates and separate-event rules (issue 3: developed on new
+#: probes from the reported error categories, this set measured once at the end): met P 0.976 R 0.872
+#: F1 0.921, meetings P 0.875 R 0.933 F1 0.903, dates 0.929 (13/14).
 FLOOR = {
     ("met", "precision"): 0.95,
-    ("met", "recall"): 0.46,
-    ("met", "f1"): 0.62,
+    ("met", "recall"): 0.84,
+    ("met", "f1"): 0.88,
     ("persons", "recall"): 0.94,
-    ("meetings", "precision"): 0.78,
-    ("meetings", "recall"): 0.83,
-    ("meetings", "f1"): 0.80,
-    ("meeting_dates", "value"): 0.73,
+    ("meetings", "precision"): 0.84,
+    ("meetings", "recall"): 0.90,
+    ("meetings", "f1"): 0.87,
+    ("meeting_dates", "value"): 0.88,
     ("topics", "precision"): 0.92,
     ("topics", "recall"): 0.96,
     ("topics", "f1"): 0.94,
-    ("commits", "precision"): 0.95,
+    # lowered (session 3): the prose-commitment rules cost 2 false commits here (P 1.0 -> 0.87)
+    # and raised commitments recall 0.36 -> 0.64; see test_heldout2.py
+    ("commits", "precision"): 0.83,
     ("commits", "recall"): 0.95,
-    ("commits", "f1"): 0.95,
-    ("commitments", "recall"): 0.33,
+    ("commits", "f1"): 0.90,
+    ("commitments", "recall"): 0.60,
 }
 #: Mean person nodes per gold person (1.029 was measured: one person also got a node from an
 #: abbreviated title; 1.0 is ideal).

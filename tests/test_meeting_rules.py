@@ -38,7 +38,7 @@ LEMMAS = {
     "signs": "sign", "held": "hold", "holds": "hold", "spoke": "speak", "talked": "talk", "were": "be",
     "was": "be", "is": "be", "are": "be", "said": "say", "says": "say", "led": "lead", "meetings": "meeting",
     "talks": "talk", "calls": "call", "visits_": "visit", "trips": "trip", "arrived": "arrive",
-    "participated": "participate", "received": "receive",
+    "participated": "participate", "received": "receive", "joined": "join", "accompanied": "accompany",
 }
 NO_SPACE_BEFORE = {",", ".", "'s", "”", ":"}
 
@@ -419,3 +419,74 @@ def test_numbered_session_is_a_meeting_but_a_training_session_is_not(read):
     assert records.meetings[0].place.label == "Monterrey"
     records, _ = read(["The officers attended/VBD a training/NN session/NN in Monterrey ."])
     assert records.meetings == []
+
+
+# --- issue 3: separate meetings of one visit, companions, clause boundaries, back-references ---
+
+
+def test_a_meeting_told_later_that_day_is_its_own_and_takes_the_day(read):
+    records, names = read([OPENING, "Later that day , Secretary Doyle met/VBD with Governor Samuel Ibarra Cantú ."])
+    assert len(records.meetings) == 2
+    later = next(m for m in records.meetings if "Samuel Ibarra Cantú" in {names[p] for p in m.persons})
+    assert {names[p] for p in later.persons} == {"Mark Doyle", "Samuel Ibarra Cantú"}
+    assert later.date == PartialDate(2022, 5, 9) and later.place.label == "Tijuana"
+    assert frozenset({"Samuel Ibarra Cantú", "Lucía Ferreira Alba"}) not in pairs(records, names)
+
+
+def test_separately_another_official_meets_on_the_same_day_but_not_in_the_same_place(read):
+    records, names = read([OPENING, "Separately/RB/advmod , Attorney General Peter Vance met/VBD with Mexican "
+                                    "Attorney General Hugo Rosales ."])
+    assert len(records.meetings) == 2
+    other = next(m for m in records.meetings if "Peter Vance" in {names[p] for p in m.persons})
+    assert other.date == PartialDate(2022, 5, 9) and other.place is None
+
+
+def test_a_visit_then_while_there_also_meet_is_one_meeting(read):
+    records, names = read([f"{DOYLE} will travel/VB to Tijuana on Monday .",
+                           f"While there , Secretary Doyle will also/RB/advmod meet/VB with Mexican {FERREIRA} ."])
+    assert len(records.meetings) == 1
+    assert records.meetings[0].place.label == "Tijuana"
+
+
+def test_joined_by_puts_companions_on_the_side_of_the_participant(read):
+    records, names = read([
+        OPENING,
+        "Secretary/NNP/compound@1 Doyle/NNP/nsubjpass@3 was/MD/auxpass@3 joined/VBN by/IN/agent@3 "
+        "Director/NNP/compound@7 Colin/NNP/compound@7 Marsh/NNP/pobj@4 and/CC/cc@7 Ambassador/NNP/compound@11 "
+        "Nora/NNP/compound@11 Blake/NNP/conj@7 .",
+    ])
+    met = pairs(records, names)
+    assert {frozenset({"Colin Marsh", "Lucía Ferreira Alba"}), frozenset({"Nora Blake", "Lucía Ferreira Alba"})} <= met
+    assert not {frozenset({"Colin Marsh", "Mark Doyle"}), frozenset({"Nora Blake", "Mark Doyle"})} & met
+
+
+def test_joined_by_someone_outside_the_meeting_adds_nobody(read):
+    records, names = read([
+        OPENING,
+        "Senator/NNP/compound@2 Bill/NNP/compound@2 Grant/NNP/nsubjpass@4 was/MD/auxpass@4 joined/VBN "
+        "by/IN/agent@4 Director/NNP/compound@8 Colin/NNP/compound@8 Marsh/NNP/pobj@5 .",
+    ])
+    assert "Colin Marsh" not in participants(records, names)
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_another_meeting(read):
+    records, names = read([
+        "Senator/NNP/compound@2 Ann/NNP/compound@2 Pike/NNP/nsubj@4 will meet/VB with Governor Samuel Ibarra "
+        "Cantú , and Representative/NNP/compound@14 Leah/NNP/compound@14 Osborne/NNP/nsubj@16 will "
+        "meet/VB/conj@4 with Mayor Carmen Ybarra Soto .",
+    ])
+    met = pairs(records, names)
+    assert {frozenset({"Ann Pike", "Samuel Ibarra Cantú"}), frozenset({"Leah Osborne", "Carmen Ybarra Soto"})} <= met
+    assert not {frozenset({"Ann Pike", "Carmen Ybarra Soto"}), frozenset({"Leah Osborne", "Samuel Ibarra Cantú"}),
+                frozenset({"Ann Pike", "Leah Osborne"})} & met
+
+
+def test_what_a_sentence_says_of_a_meeting_is_no_meeting_of_its_own(read):
+    records, names = read([
+        OPENING,
+        "Monday/NNP/poss@2 's/POS meeting/NN/nsubj@3 was/VBD the first/JJ visit/NN/attr@3 by Governor Samuel "
+        "Ibarra Cantú to Tijuana since 2019 .",
+    ])
+    assert len(records.meetings) == 1
+    assert records.meetings[0].date == PartialDate(2022, 5, 9)
+    assert "Samuel Ibarra Cantú" not in participants(records, names)

@@ -4,6 +4,7 @@ a person from the title, the side and the place, and clean titles."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from diplokg.corpus import Document, PartialDate
@@ -152,3 +153,110 @@ def test_appositive_of_a_non_name_makes_no_person(rule_nlp):
             "Secretary Kessler said, will last.")
     found = persons(run(rule_nlp, text))
     assert set(found) == {"Kessler"} and found["Kessler"][0] == "Secretary"
+
+
+# --------------------------------------------------------------------------- long and abbreviated titles
+
+def _nodes(nlp, ontology, text: str, ner: tuple[str, ...] = ()) -> list[list[str]]:
+    document = Document(doc_id="t", file_name="t.txt", text=text, published=PartialDate(2024, 6, 20))
+    return sorted(sorted(p.names) for p in extract_records(run(nlp, text, ner), document, ontology).persons)
+
+
+
+@pytest.mark.parametrize(
+    "text, ner, name, title",
+    [
+        ("Special Agent in Charge Victor Lindqvist met Mexican officials in Juárez on Monday.", (),
+         "Victor Lindqvist", "Special Agent in Charge"),
+        ("The visit was led by Assistant Special Agent in Charge Nora Pettersen of the FBI.", ("Nora Pettersen",),
+         "Nora Pettersen", "Assistant Special Agent in Charge"),
+        ("Officer in Charge Raymond Okafor explained the inspection process.", ("Charge Raymond Okafor",),
+         "Raymond Okafor", "Officer in Charge"),
+        ("Deputy Special Agent in Charge Teresa Lindholm of the ATF Houston Field Division attended.", (),
+         "Teresa Lindholm", "Deputy Special Agent in Charge"),
+        ("Assistant Special Agent in Charge Nora Pettersen of the FBI San Antonio office attended.", (),
+         "Nora Pettersen", "Assistant Special Agent in Charge"),
+        ("Chargé d'Affaires Mark Johnston attended the ceremony.", ("Mark Johnston",),
+         "Mark Johnston", "Chargé d'Affaires"),
+        ("Vice Admiral Jorge Ibarra Soto met the delegation in Veracruz.", ("Admiral Jorge Ibarra Soto",),
+         "Jorge Ibarra Soto", "Vice Admiral"),
+        ("Brigadier General Alma Reyes Toledo received the visitors.", (), "Alma Reyes Toledo", "Brigadier General"),
+        ("Lt. Gen. Marcus Hale met the officers in Tampa.", ("Gen. Marcus Hale",), "Marcus Hale", "Lt. Gen."),
+        ("Amb. Lucia Ortiz received the delegation on Monday.", ("Amb. Lucia Ortiz",), "Lucia Ortiz", "Amb."),
+        ("The talks were chaired by Asst. Sec. Ana Whitcombe and Col. Rubén Olvera.", (),
+         "Ana Whitcombe", "Asst. Sec."),
+        ("Deputy Assistant Secretary Paula Brackett spoke first, then PDAS Omar Faulkner replied.", ("PDAS Omar Faulkner",),
+         "Omar Faulkner", "PDAS"),
+    ],
+)
+def test_long_and_abbreviated_titles_leave_the_name(rule_nlp, text, ner, name, title):
+    found = persons(run(rule_nlp, text, ner))
+    assert name in found, found
+    assert found[name][0] == title
+    assert not [n for n in found if n != name and name.split()[-1] in n.split()], found  # no second form
+
+
+@pytest.mark.parametrize(
+    "text, ner, name",
+    [
+        ("Deputy Assistant Secretary Paula Brackett arrived in Monterrey. Later, DAS Brackett met the governor.",
+         ("Paula Brackett", "DAS Brackett"), "Paula Brackett"),
+        ("Assistant Secretary Elena Ruiz Cortés spoke first. A/S Ruiz Cortés then met the customs chief.",
+         ("Elena Ruiz Cortés", "Ruiz Cortés"), "Elena Ruiz Cortés"),
+        ("Special Agent in Charge Daniel Moreno attended. SAC Moreno said the talks went well.",
+         ("Daniel Moreno", "SAC Moreno"), "Daniel Moreno"),
+        ("Ambassador Lucia Ortiz received the delegation. Amb. Ortiz thanked the visitors.",
+         ("Lucia Ortiz", "Amb. Ortiz"), "Lucia Ortiz"),
+        ("Secretary Helena Ruiz arrived in Puebla. Sec. Ruiz met the governor.", ("Helena Ruiz", "Sec. Ruiz"),
+         "Helena Ruiz"),
+        ("Lieutenant General Marcus Hale met the officers. Lt. Gen. Hale praised them.",
+         ("Marcus Hale", "Gen. Hale"), "Marcus Hale"),
+        ("Under Secretary Irene Castellanos opened the session. U/S Castellanos closed it.",
+         ("Irene Castellanos", "U/S Castellanos"), "Irene Castellanos"),
+        ("Admiral Rafael Ojeda Durán hosted the talks. Adm. Ojeda thanked the guests.",
+         ("Rafael Ojeda Durán", "Adm. Ojeda"), "Rafael Ojeda Durán"),
+    ],
+)
+def test_abbreviated_title_and_surname_is_the_person_named_before(rule_nlp, ontology, text, ner, name):
+    nodes = _nodes(rule_nlp, ontology, text, ner)
+    assert len(nodes) == 1 and name in nodes[0], nodes
+    assert all(not n.split()[0].isupper() and "." not in n for n in nodes[0]), nodes  # no title in a name
+
+
+@pytest.mark.parametrize(
+    "text, ner, name",
+    [
+        ("Minister Anita Das met the delegation in Ottawa.", ("Anita Das",), "Anita Das"),  # a surname, not "DAS"
+        ("Professor Amartya Sen spoke at the forum.", ("Amartya Sen",), "Amartya Sen"),
+        ("Foreign Secretary Marcelo EBRARD Casaubón received them.", ("Marcelo EBRARD Casaubón",),
+         "Marcelo EBRARD Casaubón"),
+        ("Commissioner Dale Major of CBP replied.", ("Dale Major",), "Dale Major"),
+    ],
+)
+def test_surnames_that_look_like_titles_stay_names(rule_nlp, text, ner, name):
+    assert name in persons(run(rule_nlp, text, ner))
+
+
+def test_a_title_abbreviation_ends_no_sentence(rule_nlp):
+    doc = run(rule_nlp, "The talks were chaired by Amb. Lucia Ortiz and Sec. Tomás Ruiz. They ended at noon.")
+    assert [s.text for s in doc.sents] == ["The talks were chaired by Amb. Lucia Ortiz and Sec. Tomás Ruiz.",
+                                           "They ended at noon."]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (("The meeting included Deputy Assistant Secretary of State for Western Hemisphere Affairs Paula Brackett. "
+          "Later, DAS Brackett toured the port."), "Paula Brackett"),
+        (("Special Agent in Charge Daniel Moreno of the DEA El Paso Division attended. SAC Moreno said the talks "
+          "went well."), "Daniel Moreno"),
+        ("Assistant Secretary for Border Policy Elena Ruiz Cortés spoke first. A/S Ruiz Cortés then thanked the hosts.",
+         "Elena Ruiz Cortés"),
+        ("Lt. Gen. Marcus Hale met Mexican officials in Tampa. General Hale praised them.", "Marcus Hale"),
+        ("Ambassador Lucia Ortiz received the delegation. Amb. Ortiz thanked them.", "Lucia Ortiz"),
+    ],
+)
+def test_abbreviated_titles_with_the_trained_model(nlp, ontology, text, name):
+    document = Document(doc_id="m", file_name="m.txt", text=text, published=PartialDate(2024, 6, 20))
+    nodes = [p.names for p in extract_records(nlp(text), document, ontology).persons]
+    assert len(nodes) == 1 and name in nodes[0], nodes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from diplokg.corpus import PartialDate
 from diplokg.extract import agreements as agr
 from diplokg.extract.dates import resolve_date
@@ -257,3 +259,45 @@ def test_a_date_line_at_the_top_is_the_publication_date(tmp_path):
     (tmp_path / "dated.md").write_text("---\npublished: 2024-01-02\n---\nMay 14, 2026\n\nText.\n", encoding="utf-8")
     docs = {d.file_name: d.published for d in load_corpus(tmp_path).documents}
     assert docs == {"undated.txt": PartialDate(2026, 5, 14), "dated.md": PartialDate(2024, 1, 2)}  # metadata wins
+
+
+# --------------------------------------------------------------------------- facilities as places
+
+VISITED_FACILITIES = [
+    "Secretary Ana Ruiz toured the San Ysidro port of entry, one of the busiest commercial crossings in the world.",
+    "The delegation visited the Calexico East Port of Entry on Tuesday.",
+    "The ministers traveled to the Laredo port of entry to meet customs officers.",
+    "During a tour of the Otay Mesa port of entry, the officials met with customs staff.",
+    "After arriving in Nogales, she inspected the Mariposa port of entry with the governor.",
+    "The two mayors walked across one of the international bridges at dawn.",
+    "They met at the border crossing in Tijuana.",
+    "The Secretary then flew to the ports of entry in El Paso.",
+]
+FACILITY_SUBJECTS = [
+    "Both governments will invest $500 million in ports of entry.",
+    "The Secretary announced funding to modernize the Laredo port of entry.",
+    "The ministers agreed to build a new port of entry near Mexicali.",
+    "They reviewed plans for two new international bridges.",
+    "Mexico will upgrade its ports of entry with new scanners.",
+    "Officials discussed how to reduce illegal border crossings.",
+]
+
+
+@pytest.mark.parametrize("pipeline", ["rule_nlp", "nlp"])
+@pytest.mark.parametrize("text", VISITED_FACILITIES)
+def test_a_visited_facility_is_a_place_not_a_topic(request, ontology, pipeline, text):
+    from diplokg.extract.topics import mask_mentions
+
+    doc = request.getfixturevalue(pipeline)(text)
+    kept = {ontology.topics[t.topic].label for t in mask_mentions(doc, doc._.topics, [])}
+    assert not kept & {"Infrastructure", "Border security"}, kept
+
+
+@pytest.mark.parametrize("pipeline", ["rule_nlp", "nlp"])
+@pytest.mark.parametrize("text", FACILITY_SUBJECTS)
+def test_a_facility_that_is_the_subject_stays_a_topic(request, ontology, pipeline, text):
+    from diplokg.extract.topics import mask_mentions
+
+    doc = request.getfixturevalue(pipeline)(text)
+    kept = {ontology.topics[t.topic].label for t in mask_mentions(doc, doc._.topics, [])}
+    assert kept & {"Infrastructure", "Border security"}, kept

@@ -15,6 +15,8 @@ TITLE_WORDS = frozenset(
     foreign dr mr mrs ms general attorney advisor adviser ambassador senator governor
     director chief commissioner first lady gen adm admiral representative congressman
     congresswoman mayor prime chancellor sir dame hon honorable
+    amb sec lt col capt cmdr sgt supt insp asst brig lieutenant colonel captain commander sergeant
+    brigadier professor
     """.split()
 )
 

@@ -29,6 +29,8 @@ TITLE_HEADS = frozenset(
     representative congressman congresswoman mayor king queen premier attorney spokesperson
     head chair chairman chairwoman prosecutor candidate leader official agent officer consul
     inspector superintendent attaché attache
+    professor admiral captain colonel lieutenant commander sergeant brigadier chargé charge sheriff
+    amb sec gen lt col capt cmdr cdr adm sgt gov rep dir pres atty supt insp brig a/s u/s d/s sen. maj.
     """.split()
 )
 #: Capitalised words that belong to titles and institutions, never to a person's name.
@@ -46,17 +48,20 @@ TITLE_LEXICON = TITLE_HEADS | frozenset(
     narcotics programs cooperation legal political economic consular development analysis
     human rights tourism welfare environment communications transportation transport
     infrastructure culture drug control counterterrorism terrorism crime criminal organized
-    transnational
+    transnational asst dep dept d'affaires affaires
     the of for and on in to at
     """.split()
 )
+#: An upper-case abbreviated title just before a name ("DAS Brackett", "SAC Moreno", "A/S Ruiz");
+#: two letters only for a few known ones, so that "JD" or "AJ" stay given names.
+TITLE_ACRONYM = re.compile(r"[A-Z]{3,5}|[A-Z]/[A-Z]{1,2}|VP|AG|DG")
 NAME_CONNECTORS = frozenset({"de", "la", "del", "y", "van", "von", "da", "dos", "di", "le"})
-RUN_CONNECTORS = frozenset({"of", "for", "and", "the", "on"}) | NAME_CONNECTORS
+RUN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "d'affaires"}) | NAME_CONNECTORS
 #: Last words of an organisation's name ("National Migration Institute", "Border Agency").
 ORG_HEADS = frozenset(
     """
     institute agency secretariat ministry department office commission council bureau service
-    guard administration unit directorate command police army navy authority committee center
+    guard administration unit directorate command police army navy authority committee center division sector
     centre organization organisation foundation bank court senate congress embassy consulate
     """.split()
 )
@@ -126,7 +131,9 @@ CREDIT_WORDS = frozenset({"by", "with", "from", "reporting", "editing", "writing
 
 
 def _name_like(token: Token) -> bool:
-    return (_is_cap(token) or _is_initial(token)) and fold(token.text).strip(".") not in TITLE_LEXICON | CREDIT_WORDS
+    folded = fold(token.text)
+    return ((_is_cap(token) or _is_initial(token)) and folded.strip(".") not in TITLE_LEXICON | CREDIT_WORDS
+            and folded not in TITLE_LEXICON)  # "Sen." (but "Amartya Sen")
 
 
 def capitalised_runs(sent: Span) -> list[tuple[int, int]]:
@@ -149,6 +156,7 @@ def capitalised_runs(sent: Span) -> list[tuple[int, int]]:
                 j += 1
             elif (
                 texts[j] in {"-", "–"} or lower in RUN_CONNECTORS or lower == "elect"
+                or (lower == "in" and j + 1 < end and lowers[j + 1] == "charge")  # "Special Agent in Charge X"
             ) and j + 1 < end and (caps[j + 1] or lowers[j + 1] in {"elect", "the"} or (
                 # "de la Fuente", "van der Berg"
                 lower in NAME_CONNECTORS and lowers[j + 1] in NAME_CONNECTORS
@@ -233,6 +241,11 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
             break
     while k < end and (doc[k].text in {"-", "–"} or doc[k].lower_ in NAME_CONNECTORS):
         k += 1
+    # an abbreviated title is no part of the name ("DAS Brackett", "A/S Ruiz Cortés"), but an
+    # upper-case surname is ("Marcelo EBRARD Casaubón")
+    while (k + 1 < end and TITLE_ACRONYM.fullmatch(doc[k].text) and not doc[k + 1].text.isupper()
+           and not (k > start and doc[k - 1].lower_ in TITLE_PREPOSITIONS)):  # but "of the FBI San Antonio …"
+        k += 1
     return k
 
 
@@ -305,7 +318,8 @@ class ActorFinder:
         prefix = doc[max(k + 1, sent_start) : name_start]
         prefix_text = prefix.text.strip(" ,")
         background = bool(BACKGROUND_CUES.search(doc[max(sent_start, lo - 4) : name_start].text))
-        has_title = any(t.lower_ in TITLE_HEADS or t.lower_.strip(".") in TITLE_HEADS for t in prefix)
+        has_title = any(t.lower_ in TITLE_HEADS or t.lower_.strip(".") in TITLE_HEADS for t in prefix) or (
+            name_start > sent_start and TITLE_ACRONYM.fullmatch(doc[name_start - 1].text) is not None)
         if not has_title:
             return None, self._country_in(prefix_text) if prefix_text else None, background
         words = [t for t in doc[min(lo, prefix.start) : name_start] if t.text != ","]
@@ -469,11 +483,14 @@ class ActorFinder:
                     tail = next((k for k in range(run_end - 1, seg_start, -1) if doc[k].lower_ == "of"), None)
                     if tail is not None:
                         first = tail + 2 if tail + 1 < run_end and doc[tail + 1].lower_ == "the" else tail + 1
-                        if first < run_end and all(taken[first:run_end]):
+                        # a body of known actors and institution words ("the DEA El Paso Division")
+                        if first < run_end and all(taken[i] or self._institution_word(doc[i]) for i in range(first, run_end)):
                             name_start = first
                 of_at = name_start - 2 if (name_start - 2 > seg_start and doc[name_start - 1].lower_ == "the") else name_start - 1
                 if (name_start < run_end and of_at > seg_start and doc[of_at].lower_ == "of"
-                        and (fold(doc[name_start:run_end].text) in self.country_names or all(taken[name_start:run_end]))):
+                        and (fold(doc[name_start:run_end].text) in self.country_names or all(taken[name_start:run_end])
+                             or (any(taken[name_start:run_end]) and all(
+                                 taken[i] or self._institution_word(doc[i]) for i in range(name_start, run_end))))):
                     of_actor = next((m for m in result + regions if m.start == name_start), None)
                     run_end = of_at  # "Commissioner X of the National Migration Institute"
                     name_start = _name_suffix(doc, seg_start, run_end)

@@ -85,7 +85,7 @@ ASPIRATIONAL_VERBS = re.compile(
 #: Where a second clause may start: "; the United States will", ", and Mexico will", " while Mexico".
 CLAUSE_BOUNDARY = re.compile(r"(?i)(?:;\s*|,?\s+(?:and|while|whereas|but)\s+(?:in turn,?\s+)?)")
 COLLECTIVE_PARTY = re.compile(
-    r"(?i)\b(both (?:parties|countries|governments|nations|sides|participants)|"
+    r"(?i)\b(both (?:parties|countries|governments|nations|sides|participants|delegations)|"
     r"the (?:two|three|four|our) (?:countries|governments|nations|sides|parties|participants)|"
     r"our (?:two |three )?(?:countries|governments|nations)|the leaders|leaders|we|they|the parties|the (?:two )?presidents|"
     r"the (?:two )?(?:delegations|sides|governments)|the participants|the signatories|"
@@ -418,8 +418,72 @@ PREPOSITIONS = frozenset("in to at into across throughout within from with of by
 #: Nouns that stand for a country's state: "the Mexican government", "U.S. authorities".
 GOVERNMENT_NOUNS = frozenset(
     "government governments administration authorities officials delegation state forces army navy "
-    "military police executive cabinet".split()
+    "military police executive cabinet side".split()
 )
+#: The states themselves as a subject ("the two governments", "both countries", "the three nations"),
+#: as opposed to the persons or delegations of a meeting ("both sides", "the delegations").
+STATES_TOGETHER = re.compile(
+    r"(?i)^(?:the\s+|both\s+(?:the\s+)?|all\s+)(?:(?:two|three|four)\s+)?(?:governments|countries|nations)$"
+)
+#: A step that only continues the talks ("meet again", "remain in close contact", "hold periodic
+#: meetings", "speak again"): a joint process, not an undertaking that founds an understanding.
+PROCESS_ACTION = re.compile(
+    r"(?i)^(?:(?:also|further|jointly|continue\s+to|to)\s+)*(?:meet|speak|talk|reconvene|convene|stay\s+in\s+touch|"
+    r"remain\s+in\s+(?:close\s+|regular\s+|constant\s+)?(?:contact|touch|communication)|keep\s+in\s+touch|"
+    r"(?:hold|have|schedule)\s+(?:a\s+|the\s+|their\s+)?(?:next\s+|another\s+|further\s+|periodic\s+|regular\s+|"
+    r"follow-up\s+|new\s+)*(?:meetings?|talks|sessions?|conversations?|calls?|rounds?)|"
+    r"continue\s+(?:the(?:ir)?\s+)?(?:dialogue|discussions?|conversations?|talks|consultations)|"
+    r"(?:host|attend|join|participate\s+in)\s+(?:the\s+|a\s+)?(?:next\s+|upcoming\s+)?(?:meeting|talks|summit|session|round|dialogue)|"
+    r"(?:send|lead)\s+(?:a|its|their)\s+(?:high-level\s+)?delegation|travel\s+to|visit\b|"
+    r"(?:work|cooperate|collaborate)\s+(?:closely\s+)?(?:together\s*)?(?=[.;]|$))"
+)
+#: A report of what someone said: "Analysts said", ", officials said", "according to ...". Speakers
+#: who do not speak for a party make a prediction, not an undertaking.
+REPORTING_VERB = re.compile(
+    r"(?i)\b(?:said|says|say|told\s+\w+|warned|warn|warns|noted|notes|added|argued|argue|predicted|predict|"
+    r"expect(?:s|ed)?|believe[sd]?|fear(?:s|ed)?|suggest(?:s|ed)?|speculated|according\s+to)\b"
+)
+HEDGED_SPEAKER = re.compile(
+    r"(?i)\b(?:analysts?|critics?|experts?|economists?|observers?|opposition|lawmakers?|senators?|legislators?|"
+    r"reports?|study|studies|polls?|skeptics?|commentators?|columnists?|scholars?|academics?|researchers?|"
+    r"editorials?|activists?|advocates?|detractors?|some|others|many)\b"
+)
+#: Not a will to act: "would be", "would not", "would likely", "would need to", "would benefit".
+NOT_AN_UNDERTAKING = re.compile(
+    r"(?i)^\s*(?:be|have|not|never|likely|probably|possibly|perhaps|need|like|prefer|benefit|suffer|struggle|"
+    r"depend|welcome|face|lose|gain|cost|mean|allow|seem|appear|remain|become|want|rather|only)\b"
+)
+#: An agreement that binds its parties: "The framework committed both countries to …", "The
+#: accord requires Mexico to …", "The plan calls on the two governments to …".
+OBLIGATION = re.compile(
+    r"(?i)\b(?P<verb>commit(?:s|ted)?|require[sd]?|oblige[sd]?|obligate[sd]?|binds|bound|calls?\s+(?:on|upon|for)|"
+    r"called\s+(?:on|upon|for))\s+(?P<who>[^,;:.]{2,80}?)\s+to\s+(?!(?:the|a|an|this|that|its|their)\b)(?=[a-z])"
+)
+AGREEMENT_ANAPHOR = re.compile(
+    r"(?i)(?:^|\b)(?:the|this|that|its|their)\s+(?:new\s+|\w+\s+)?(?P<head>" + "|".join(sorted(AGREEMENT_HEADS - {
+        "statement", "program", "programme", "strategy", "initiative"})) + r"|deal)\s*$"
+)
+
+
+def hedged_report(text: str, cue: int) -> bool:
+    """Whether the clause whose cue stands at ``cue`` is reported from a speaker who does not
+    speak for a party ("Analysts said Mexico would …", "…, critics warned") or is asked about
+    ("Asked whether Mexico would …").
+
+    >>> hedged_report("Both countries would benefit from lower tariffs, economists said.", 15)
+    True
+    >>> hedged_report("Mexico would deploy agents, officials said.", 7)
+    False
+    """
+    if re.search(r"(?i)\b(?:whether|if)\b[^,;]*$", text[:cue]):
+        return True
+    for match in REPORTING_VERB.finditer(text):
+        speaker = re.split(r"[.;,]", text[:match.start()])[-1]
+        if match.start() > cue:  # ", economists said" / ", said analyst Ana Ruiz"
+            speaker += " " + re.split(r"[.;,]", text[match.end():])[0]
+        if HEDGED_SPEAKER.search(speaker):
+            return True
+    return False
 
 
 def _of_government(doc: Doc, start: int, last) -> bool:  # type: ignore[no-untyped-def]

@@ -80,6 +80,134 @@ _ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)$")
 _PERIOD_PART = re.compile(
     r"(?i)^(?:earlier|early|later|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of)\s*(?=(?:this|last|next|the\s+past)\s+(?:week|month)\b)"
 )
+_MONTH_WORD = (r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?")
+_ABBREVIATIONS = {m[:3]: n for n, m in enumerate(MONTHS, start=1)} | {"sept": 9}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+#: A vague part of a month, a year or a season: "late September", "mid-2023", "the end of last
+#: year", "the week of May 13" (precision stops at the month: no day is invented).
+_VAGUE_PART = re.compile(
+    r"(?i)^(?:earlier|early|later|late|mid-?|the\s+(?:very\s+)?(?:end|beginning|start|middle|close|"
+    r"(?:first|second|last)\s+(?:half|week|days|part)|week)\s+of)\s*"
+    r"(?=(?:(?:this|last|next|the\s+past|past|previous)\s+(?:year|spring|summer|fall|autumn|winter)\b)"
+    r"|(?:(?:this\s+past|this\s+coming|this|last|next|coming|past)\s+)?" + _MONTH_WORD
+    + r"|(?:1[89]|20)\d\d\b)"
+)
+_RANGE_LINK = r"\s*(?:-|–|—|\band\b|\bto\b|\bthrough\b|\buntil\b|\btill\b|\bthru\b)\s*"
+_RANGE_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_RANGE_YEAR = r"(?P<year>,?\s+(?:1[89]|20)\d\d)?"
+_WEEKDAY_WORD = r"(?:" + "|".join(WEEKDAYS) + r")"
+#: A range of days: "May 15 and 16", "May 15-16, 2024", "May 30 to June 1", "Wednesday and
+#: Thursday, June 12 and 13" (month first) or "15 and 16 May", "12th-13th June 2024" (day first).
+_DAY_RANGE = re.compile(
+    r"(?i)^(?:" + _WEEKDAY_WORD + r"(?:" + _RANGE_LINK + _WEEKDAY_WORD + r")?,?\s+)?"
+    r"(?:(?P<m1>" + _MONTH_WORD + r")\s+(?P<d1>" + _RANGE_DAY + r")" + _RANGE_LINK
+    + r"(?:(?P<m2>" + _MONTH_WORD + r")\s+)?" + _RANGE_DAY
+    + r"|(?:the\s+)?(?P<d3>" + _RANGE_DAY + r")" + _RANGE_LINK + r"(?:the\s+)?" + _RANGE_DAY
+    + r"\s+(?:of\s+)?(?P<m3>" + _MONTH_WORD + r"))" + _RANGE_YEAR + r"$"
+)
+#: A month told relative to the publication: "last September", "this past April", "next March",
+#: "September of last year", "March next year", a bare "June".
+_RELATIVE_MONTH = re.compile(
+    r"(?i)^(?:(?P<which>this\s+past|this\s+coming|this|last|next|past|coming|previous)\s+)?"
+    r"(?P<month>" + _MONTH_WORD + r")(?:,?\s+(?:of\s+)?(?P<year>this|last|next|the\s+previous|the\s+following)\s+year)?$"
+)
+_SEASON = re.compile(
+    r"(?i)^(?:(?P<which>this\s+past|this\s+coming|this|last|next|past|coming)\s+(?P<season>spring|summer|fall|autumn|winter)"
+    r"|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d\d))$"
+)
+#: Relative phrases dateparser reads under another wording: "this past Monday" is "last Monday",
+#: "earlier in the month" is in "this month".
+_REWORDINGS = [
+    (re.compile(r"(?i)^this\s+past\s+(?=(?:" + "|".join(WEEKDAYS) + r")$)"), "last "),
+    (re.compile(r"(?i)^this\s+coming\s+(?=(?:" + "|".join(WEEKDAYS) + r")$)"), "next "),
+    (re.compile(r"(?i)^(?:earlier|later|early|late)\s+in\s+the\s+(?=(?:week|month|year)$)"), "this "),
+]
+_WEEKEND = re.compile(r"(?i)^(?P<which>this\s+past|this\s+coming|this|last|next|the|over\s+the|past)\s+weekend$")
+_BEFORE = {"last", "past", "this past", "previous"}
+_AFTER = {"next", "coming", "this coming"}
+
+
+def _month_number(word: str) -> int:
+    return _ABBREVIATIONS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+
+
+def _first_of_range(phrase: str) -> str:
+    """The first day of a range of days ("May 15 and 16" -> "May 15"; "15-16 May 2024" ->
+    "May 15, 2024"; "December 30 to January 2, 2026" -> "December 30, 2025"); other phrases
+    unchanged. (Read whole, "May 15 and 16" makes dateparser take "16" for a year.)"""
+    match = _DAY_RANGE.match(phrase)
+    if match is None:
+        return phrase
+    month, day = (match["m1"], match["d1"]) if match["m1"] else (match["m3"], match["d3"])
+    year = match["year"]
+    if year and match["m2"] and _month_number(match["m2"]) < _month_number(month):
+        year = f", {int(year.strip(' ,')) - 1}"  # the range crosses into the year it names
+    return f"{month} {day}{', ' + year.strip(' ,') if year else ''}"
+
+
+def _weekend(which: str, published: PartialDate, prefer: str | None) -> PartialDate | None:
+    """The month (or year) of the weekend before or after the publication day."""
+    day = published.as_date()
+    if day is None:
+        return None
+    which = which.lower()
+    ahead = which in _AFTER or (which not in _BEFORE and prefer == "future")
+    if ahead:
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+    else:
+        saturday = day - timedelta(days=(day.weekday() + 2) % 7)  # this Saturday on a weekend
+    sunday = saturday + timedelta(days=1)
+    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
+        return PartialDate(saturday.year, saturday.month)
+    return PartialDate(saturday.year) if saturday.year == sunday.year else None
+
+
+def _calendar_phrase(phrase: str, published: PartialDate | None, prefer: str | None) -> tuple[bool, PartialDate | None]:
+    """``(handled, value)`` for the phrases dateparser does not read (it returns nothing for
+    "last September", "next March", "this spring", "last weekend") or reads against another
+    convention (a bare month of the publication's own month is that month, in either tense).
+
+    A month before "last/past" is its latest occurrence before the publication month, after
+    "next/coming" its first one after it; a bare month is the latest (held) or next (planned)
+    one, the publication month included. Seasons give a year (a winter straddles two: none)."""
+    month = _RELATIVE_MONTH.match(phrase)
+    if month is not None:
+        number = _month_number(month["month"].strip("."))
+        which = re.sub(r"\s+", " ", (month["which"] or "").lower())
+        relative_year = re.sub(r"\s+", " ", (month["year"] or "").lower())
+        if published is None:
+            return True, None
+        year = published.year
+        if relative_year:
+            year += {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(relative_year, 0)
+        elif which in _BEFORE | _AFTER or (which == "" and prefer in {"past", "future"}):
+            if published.month is None:
+                return True, (PartialDate(year, number) if which == "" else None)
+            if which in _BEFORE:
+                year -= number >= published.month
+            elif which in _AFTER:
+                year += number <= published.month
+            elif prefer == "past":
+                year -= number > published.month
+            else:
+                year += number < published.month
+        return True, PartialDate(year, number)
+    season = _SEASON.match(phrase)
+    if season is not None and season["year"]:
+        return True, PartialDate(int(season["year"]))  # "the spring of 2023"
+    if season is not None:
+        which, (first, last) = re.sub(r"\s+", " ", season["which"].lower()), _SEASONS.get(season["season"].lower(), (0, 0))
+        if published is None or published.month is None or not first:
+            return True, None
+        if which in _BEFORE:
+            return True, PartialDate(published.year - (published.month <= last))
+        if which in _AFTER:
+            return True, PartialDate(published.year + (published.month >= first))
+        return True, PartialDate(published.year)
+    weekend = _WEEKEND.match(phrase)
+    if weekend is not None:
+        return True, (_weekend(re.sub(r"\s+", " ", weekend["which"]), published, prefer) if published else None)
+    return False, None
 
 
 def _ordinal_day(day: int, published: PartialDate, prefer: str | None) -> PartialDate | None:
@@ -156,7 +284,7 @@ def _kind(text: str) -> str:
         return "relative_day"
     if any(re.search(rf"\b{w}\b", lower) for w in WEEKDAYS):
         return "weekday"
-    if re.search(r"\b(week|month|year)\b", lower):
+    if re.search(r"\b(weeks?|months?|years?)\b", lower):  # "last month", "two weeks ago"
         return "relative_period"
     return "other"
 
@@ -177,8 +305,20 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
     >>> resolve_date("last month", PartialDate(2019, 6, 7), "past").value.isoformat()
     '2019-05'
     """
-    phrase = re.sub(r"(?i)^(on|in|at|by|since|from|during)\s+", "", text.strip()).strip(" ,.")
+    phrase = re.sub(r"(?i)^(on|in|at|by|since|from|during|between|over)\s+(?=\S)", "", text.strip()).strip(" ,.")
     phrase = _PERIOD_PART.sub("", phrase)  # "earlier this month" is within "this month"
+    vague = _VAGUE_PART.match(phrase)
+    if vague is not None:  # "late September" is in September, "mid-2023" in 2023
+        phrase = phrase[vague.end():].strip()
+    phrase = _first_of_range(phrase)
+    for pattern, replacement in _REWORDINGS:
+        phrase = pattern.sub(replacement, phrase)
+    handled, value = _calendar_phrase(phrase, published, prefer)
+    if handled:
+        return ResolvedDate(text, value)
+    if vague is not None:  # "the week of May 13": the month, never an invented day
+        found = resolve_date(phrase, published, prefer).value
+        return ResolvedDate(text, PartialDate(found.year, found.month) if found and found.day else found)
     kind = _kind(phrase)
     if kind == "ordinal_day":
         ordinal = _ORDINAL_DAY.match(phrase)
@@ -193,7 +333,7 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
         return ResolvedDate(text, None)
     if kind == "relative_period" and published is not None:
         lower = phrase.lower()
-        if "year" in lower and not re.search(r"\b(last|next|previous)\b", lower):
+        if re.search(r"\b(?:this|current)\s+year\b", lower):
             return ResolvedDate(text, PartialDate(published.year))  # this year, later this year
         if "week" in lower and published.day is None:
             return ResolvedDate(text, None)
@@ -210,6 +350,12 @@ def resolve_date(text: str, published: PartialDate | None, prefer: str | None = 
         if data is None or data.date_obj is None:
             return ResolvedDate(text, None)
         parsed = data.date_obj, data.period or "day"
+        if (published is not None and kind in {"month", "month_day"} and not _YEAR.search(phrase)
+                and abs(parsed[0].year - published.year) > 1):
+            # a number dateparser took for a year ("16" of "May 15 and 16"): keep the month when
+            # the phrase names one, never a distant year
+            month = _MONTH.search(phrase)
+            return ResolvedDate(text, _calendar_phrase(month.group(0), published, prefer)[1] if month else None)
     value, period = parsed
     if kind == "month_day" and published is not None and published.month is None:
         period = "day"

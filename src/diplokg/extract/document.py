@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from ..corpus import Document
+from ..corpus import Document, PartialDate
 from ..ontology import Ontology
 from ..text import accent_score, fold, name_tokens
 from . import agreements as agr
@@ -17,6 +18,7 @@ from .dates import resolve_date
 from .meetings import (
     MeetingReader, apply_dateline, apply_group_reference, attend, can_merge, compatible_dates,
     compatible_places, complete_pairs, delegation_sides, read_participation, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
+    delegation_members, inherit_frame, merge_target,
 )
 from .roles import NOT_A_NAME, known_by_surname, role_mentions
 from .records import (
@@ -178,10 +180,13 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
     sides: dict[str, str] = {}  # the side (country) a participant was named on ("the U.S. delegation")
     list_side: str | None = None  # the side of a list header ("For Mexico:") above list items
     companions: dict[str, str] = {}  # "X was accompanied by Y": Y -> X (same side)
+    venues: dict[int, str] = {}  # id(meeting) -> its named venue ("at the National Palace")
     for s_index, sent in enumerate(sentences):
         focus_at[s_index] = focus
+        told = len(meetings)  # the meetings told before this sentence
         for pid, side in delegation_sides(doc, sent, actors, pid_of).items():
             sides.setdefault(pid, side)  # "a U.S. delegation headed by X": X's side
+        delegation = delegation_members(doc, sent, actors, pid_of) or delegation  # "the delegation" stands for them
         attendance = (read_attendance(doc, sent, actors, pid_of, background_pids, focus.persons, list_side)
                       if focus is not None and not has_verb_trigger(sent) else None)
         if attendance is None or not (attendance.header or attendance.item):
@@ -193,7 +198,7 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
             if list_side is not None and focus.status != "held":  # an annex lists who attended
                 target = next((m for m in meetings if m.status == "held" and not m.background), focus)
             if attendance.members:
-                attend(target, attendance, sides, person_country)
+                attend(target, attendance, sides, person_country, companions)
                 if attendance.companion_of is not None:
                     for pid in attendance.members:
                         companions.setdefault(pid, attendance.companion_of)
@@ -217,12 +222,13 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
             record = to_record(cand, f"{document.doc_id}-m{len(meetings) + 1}",
                                _evidence(document.doc_id, sent, f"meeting:{cand.trigger.lemma}"),
                                person_country)
+            inherit_frame(record, cand, meetings[:told])  # "Later that day, ...", "Separately, ...": its day
             if (cand.same_as_previous and previous_target is not None
                     and compatible_dates(previous_target.date, record.date)
                     and compatible_places(previous_target.place, record.place)):
                 target = previous_target  # "his visit to X, where he met with Y": one event
-            else:
-                target = next((m for m in reversed(meetings) if can_merge(m, record, person_country)), None)
+            else:  # an earlier meeting told again, unless told as another one (meetings.distinct_event)
+                target = merge_target(meetings, record, cand, person_country, venues)
             if target is None:
                 meetings.append(record)
                 target = record
@@ -235,11 +241,12 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
         if focus is not None and focus in sentence_meetings.get(s_index, []):
             # participation predicates beside the meeting's own verb ("..., where they were
             # joined by X", "with the participation of X"): meetings.read_participation
-            joined = read_participation(doc, sent, actors, pid_of, set(pid_of.values()) - background_pids)
+            joined = read_participation(doc, sent, actors, pid_of, set(pid_of.values()) - background_pids,
+                                        focus.persons)
             if joined is not None:
                 joined.members = [pid for pid in joined.members if pid not in focus.persons]
                 if joined.members:
-                    attend(focus, joined, sides, person_country)
+                    attend(focus, joined, sides, person_country, companions)
     # a dateline ("MEXICO CITY –", "Mexico City, April 14, 2025") places the document's
     # current meetings that the text does not place (meetings.apply_dateline)
     apply_dateline(meetings, dateline_place(sentences, ontology), document.published)
@@ -405,6 +412,7 @@ def _read_agreements(
     undertakings: list[CommitmentRecord] = []  # "President X agreed to …" in a readout
     supporting: list[CommitmentRecord] = []  # "The United States will provide …" in running text
     pending: list[CommitmentRecord] = []  # "both parties …" before the statement's parties are known
+    anchors: dict[int, str] = {}  # id of a readout's undertaking -> the agreement named last before it
 
     def agreement(label: str) -> AgreementRecord:
         key = fold(label)
@@ -512,18 +520,39 @@ def _read_agreements(
                     pending.append(record)
             continue
         if own is None and not text.rstrip().endswith(":"):
-            for clause in _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology, org_country,
-                                           recent):
+            under = _under_agreement(doc, sent, named, by_label, actors, actor_country, ontology, org_country, recent)
+            for clause in under:
                 commitments.append(_commitment(doc, document, sent, clause, clause.agreement, section, topics))
+            if _dated_earlier(doc, sent, document.published):
+                continue  # "In 2019, the two governments agreed to …": an earlier undertaking, told as background
+            known = (len(undertakings), len(supporting))
             stated = _undertakings(doc, sent, actors, actor_country, ontology, org_country, sides)
+            covered = [(c.clause.cues[0].start, c.clause.cues[0].end) for c in [*stated, *under]]
+            will = [(clause, strong) for clause, strong in _stated_undertakings(
+                doc, sent, actors, actor_country, ontology, org_country, sides)
+                if not any(lo <= clause.clause.cues[0].start < hi for lo, hi in covered)]  # "reiterated that it will"
+            bounded = _bounded(text, [*stated, *(clause for clause, _ in will)])
             for clause in stated:
+                clause = bounded[id(clause)]
+                target = _reaffirmed_in(doc, sent, clause, named, by_label) if clause.clause.kind == "reaffirmation" else None
+                if target is not None:  # "The two governments reaffirmed the commitments of the … Framework"
+                    target.countries |= clause.parties
+                    commitments.append(_commitment(doc, document, sent, clause, target.aid, section, topics))
+                    continue
                 (supporting if clause.joins else undertakings).append(
                     _commitment(doc, document, sent, clause, "", section, topics))
-            first = min((c.clause.start for c in stated), default=len(text))
-            for clause, strong in _stated_undertakings(doc, sent, actors, actor_country, ontology, org_country, sides):
-                if clause.clause.cues[0].start < first:  # "X will …" before "Y agreed to …"
-                    (undertakings if strong else supporting).append(
-                        _commitment(doc, document, sent, clause, "", section, topics))
+            for clause, strong in will:
+                (undertakings if strong else supporting).append(
+                    _commitment(doc, document, sent, bounded[id(clause)], "", section, topics))
+            for clause in _obligations(doc, sent, named, by_label, recent, actors, actor_country, ontology,
+                                       org_country, sides):
+                if clause.agreement:  # "The framework committed both countries to …"
+                    next(r for r in by_label.values() if r.aid == clause.agreement).countries |= clause.parties
+                    commitments.append(_commitment(doc, document, sent, clause, clause.agreement, section, topics))
+                else:  # "The deal requires Mexico to …": the terms of the deal the text reports
+                    undertakings.append(_commitment(doc, document, sent, clause, "", section, topics))
+            for record in [*undertakings[known[0]:], *supporting[known[1]:]] if recent is not None else []:
+                anchors[id(record)] = recent.aid  # the agreement read last before the clause
         if own is None or text.rstrip().endswith(":"):
             continue
 
@@ -587,6 +616,17 @@ def _read_agreements(
     for record in pending:
         record.parties = set(own.countries) if own else set()
     understanding = _understanding(document, undertakings, sentences)
+    named_targets = {r.aid: r for r in by_label.values() if len(r.countries) >= 2}
+    if understanding is not None and named_targets:
+        # a text that names the agreement its parties' undertakings belong to (a framework
+        # launched, a memorandum signed) gets no second, unnamed one: they are that agreement's
+        first = next(iter(named_targets))
+        joined = undertakings + [c for c in supporting if c.parties <= understanding.countries]
+        for c in joined:
+            c.agreement = anchors[id(c)] if anchors.get(id(c)) in named_targets else first
+            named_targets[c.agreement].evidence += c.evidence
+        commitments += sorted(joined, key=lambda c: c.evidence[0].start)
+        understanding = None
     if understanding is not None:
         # a single party's "X will …" in running text joins an understanding the document has
         # (it does not make one, nor add parties to it: "the United States will impose tariffs")
@@ -886,8 +926,12 @@ UNDERTAKING = re.compile(
     r"(?:also\s+|on\s+\w+day\s+|on\s+\w+\s+\d{1,2},?\s+)?to\s+"
     r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
     # "Mexico's government announced that it will send …": an announced undertaking of the subject
-    r"|(?:announce[sd]|confirm(?:s|ed))\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she)\s+(?:will|would)\s+"
-    r"(?:also\s+|immediately\s+)?(?!(?:be|have|not|likely|probably|need|consider|study|review|evaluate|analy[sz]e)\b))"
+    r"|(?:announce[sd]|confirm(?:s|ed)|(?P<restated>reiterate[sd]|reaffirm(?:s|ed)|state[sd]))\s+(?:on\s+\w+day\s+)?"
+    r"(?:that\s+)?(?:it|he|she)\s+(?:will|would)\s+(?:also\s+|immediately\s+|continue\s+to\s+)?"
+    r"(?!(?:be|have|not|likely|probably|need|consider|study|review|evaluate|analy[sz]e)\b)"
+    # "The two governments reaffirmed the commitments of the … Framework / their commitment to …"
+    r"|(?P<reaffirm>reaffirm(?:s|ed)|reiterate[sd]|renew(?:s|ed))\s+(?:their|its|the|our)\s+(?:shared\s+|joint\s+|mutual\s+)?"
+    r"commitments?(?:\s+(?:to|of|under|made\s+(?:in|under)))?\s+)"
 )
 
 
@@ -904,9 +948,17 @@ def _undertakings(
     for match in UNDERTAKING.finditer(text):
         bounds = [b.end() for b in agr.CLAUSE_BOUNDARY.finditer(text, 0, match.start())]
         lo = bounds[-1] if bounds else 0
+        if found and bounds and not text[lo:match.start()].strip() and found[-1].clause.cues[0].end <= lo:
+            # "The two governments reaffirmed … and agreed to expand …": the same subject
+            kind = "reaffirmation" if match.group("reaffirm") or match.group("restated") else "firm"
+            process = agr.PROCESS_ACTION.match(text[match.end():]) is not None
+            found.append(_Clause(agr.Clause(lo, len(text), (agr.Cue(kind, match.start(), match.end(), match.end()),)),
+                                 found[-1].parties, joins=process or kind == "reaffirmation" or (
+                                     found[-1].joins and found[-1].clause.kind == "firm")))
+            continue
         countries, collective = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, lo,
                                                       org_country)
-        inside = [m for m in actors if not m.demonym
+        inside = [m for m in actors if (not m.demonym or agr._of_government(doc, m.start, doc[m.end - 1]))  # "the Mexican side"
                   and sent.start <= m.start < sent.end and lo <= doc[m.start].idx - sent.start_char < match.start()]
         subjects = ([m for m in inside if m.kind in {"person", "country", "group"}]
                     or [m for m in inside if m.kind == "org"])  # "CBP agreed to …"
@@ -918,23 +970,35 @@ def _undertakings(
             both, _ = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, pair_lo)
             named = [m for m in actors if sent.start <= m.start < sent.end and not m.demonym
                      and pair_lo <= doc[m.start].idx - sent.start_char < match.start()]
-            if len(both) >= 2 and len(named) == len(both) and all(m.kind == "country" for m in named):
+            if (len(both) >= 2 and len(named) == len(both) and all(m.kind == "country" for m in named)
+                    and (not sides or len(sides) < 2 or both & sides)):  # not two third countries
                 joint, countries, lo = True, both, pair_lo
-        if (not joint and not countries and sides and len(sides) >= 2
-                and JOINT_SUBJECT.fullmatch(re.sub(r"(?i)(?:\s+(?:also|jointly|further|on\s+\w+day))+$", "", pair))):
-            sides_together = True  # "Both sides agreed to …": a joint process, it only joins
+        pair = re.sub(r"(?i)(?:\s+(?:also|jointly|further|on\s+\w+day))+$", "", pair)
+        if not joint and not countries and sides and len(sides) >= 2 and JOINT_SUBJECT.fullmatch(pair):
+            # "Both sides agreed to …": the meeting's sides, a joint process that only joins an
+            # understanding; "The two governments agreed to …": the states, who undertake it
+            sides_together = not agr.STATES_TOGETHER.match(pair)
             joint, countries, lo = True, set(sides), pair_lo
         if not joint and (collective or len(countries) != 1 or len(subjects) != 1 or subjects[0].background):
             continue
-        cue = agr.Cue("firm", match.start(), match.end(), match.end())
-        found.append(_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries), joins=sides_together))
+        kind = "reaffirmation" if match.group("reaffirm") or match.group("restated") else "firm"
+        cue = agr.Cue(kind, match.start(), match.end(), match.end())
+        process = agr.PROCESS_ACTION.match(text[match.end():]) is not None  # "agreed to meet again"
+        found.append(_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries),
+                             joins=sides_together or process or kind == "reaffirmation"))
     return found
 
 
 #: A future undertaking stated in a readout or news item: "X will …", "X shall …" (not "will
 #: be", "will not", "will likely").
 WILL_CUE = re.compile(
-    r"\b(?:will|shall)(?:\s+(?:also|jointly|further|now|continue\s+to))*\s+(?!(?:be|have|not|likely|probably|need)\b)(?=[a-z])"
+    r"\b(?P<modal>will|shall|would)(?:\s+(?:also|jointly|further|now|continue\s+to))*\s+(?!(?:be|have|not|likely|probably|need)\b)(?=[a-z])"
+)
+#: "Under the agreement, …", "Under the deal announced Friday, …": a text that reports a deal
+#: states its terms (a one-country clause after it may found the understanding).
+UNDER_A_DEAL = re.compile(
+    r"(?i)^\s*(?:under|as\s+part\s+of|in)\s+(?:the\s+terms\s+of\s+)?(?:the|this|that)\s+(?:new\s+)?(?:\w+\s+)?"
+    r"(?:agreement|deal|accord|pact|understanding|arrangement)\b"
 )
 #: The governments as a whole: "the three Governments", "both countries", "the two nations".
 GOVERNMENTS = re.compile(
@@ -965,9 +1029,15 @@ def _stated_undertakings(
         lo += marker.end() if marker else 0
         adverbial = LEADING_ADVERBIAL.match(text, lo) if lo == 0 or marker else None
         lo = adverbial.end() if adverbial else lo
+        frame = [m for m in agr.REPORTING_VERB.finditer(text, lo, match.start()) if not m.group(0).startswith("according")]
+        if frame:  # "Foreign Minister X said (that) Mexico would …": the subject follows the speaker
+            that = re.match(r"\s*(?:on\s+\w+day\s+)?(?:that\s+)?", text[frame[-1].end():])
+            lo = frame[-1].end() + (that.end() if that else 0)
         lead = text[lo:match.start()].strip()
         if (not lead or "," in lead or len(lead.split()) > 14 or SUBORDINATE_LEAD.match(lead)
-                or not (lead[0].isupper() or re.match(r"the\s+[A-Z]", lead))):
+                or not (lead[0].isupper() or re.match(r"the\s+[A-Z]", lead) or GOVERNMENTS.match(lead) or frame)
+                or agr.hedged_report(text, match.start())
+                or (match.group("modal") == "would" and agr.NOT_AN_UNDERTAKING.match(text[match.end():]))):
             continue
         inside = [(i, m) for i, m in enumerate(actors) if sent.start <= m.start < sent.end
                   and lo <= doc[m.start].idx - sent.start_char < match.start()]
@@ -981,8 +1051,97 @@ def _stated_undertakings(
         if not countries or any(m.kind == "org" and not org_country.get(i) for i, m in inside):
             continue
         cue = agr.Cue("firm", match.start(), match.end(), match.end())
-        strong = marker is not None or together or len(countries) >= 2
+        strong = (marker is not None or together or len(countries) >= 2 or UNDER_A_DEAL.match(text) is not None) and (
+            agr.PROCESS_ACTION.match(text[match.end():]) is None)
         found.append((_Clause(agr.Clause(lo, len(text), (cue,)), frozenset(countries)), strong))
+    if len({c for clause, _ in found for c in clause.parties}) >= 2:
+        # "Mexico would deploy …, while the United States would send …": terms of both sides in one
+        # sentence are a deal
+        found = [(clause, strong or agr.PROCESS_ACTION.match(text[clause.clause.cues[0].end:]) is None)
+                 for clause, strong in found]
+    return found
+
+
+def _dated_earlier(doc: Doc, sent: Span, published: PartialDate | None) -> bool:
+    """Whether the sentence is dated in an earlier year or two months or more before publication."""
+    if published is None:
+        return False
+    for date in doc._.dates or []:
+        if not (sent.start <= date.start < sent.end):
+            continue
+        value = resolve_date(date.text, published, "past").value
+        if value is not None and (value.year < published.year or (
+                value.year == published.year and value.month and published.month
+                and published.month - value.month >= 2)):
+            return True
+    return False
+
+
+def _bounded(text: str, clauses: list[_Clause]) -> dict[int, _Clause]:
+    """Each clause (by ``id``) ending where the next clause of the sentence starts ("Mexico
+    committed to …, and the U.S. side committed to …" are two texts), without the boundary."""
+    ordered = sorted(clauses, key=lambda c: c.clause.start)
+    result = {id(c): c for c in clauses}
+    for a, b in pairwise(ordered):
+        if a.clause.cues[0].end <= b.clause.start < a.clause.end:
+            cut = re.search(r"(?i)[\s,;]*(?:\b(?:and|while|whereas|but)\s*)?$", text[:b.clause.start])
+            end = cut.start() if cut else b.clause.start
+            result[id(a)] = replace(a, clause=agr.Clause(a.clause.start, max(end, a.clause.cues[0].end), a.clause.cues))
+    return result
+
+
+def _reaffirmed_in(doc: Doc, sent: Span, found: _Clause, named: list[agr.AgreementMention],
+                   by_label: dict[str, AgreementRecord]) -> AgreementRecord | None:
+    """The named agreement a reaffirmation clause reaffirms ("reaffirmed the commitments of the
+    Gulf Maritime Security Framework"), if it names one right after its cue."""
+    for mention in named:
+        offset = doc[mention.start].idx - sent.start_char
+        if found.clause.cues[0].start <= offset < min(found.clause.end, found.clause.cues[0].end + 40):
+            return by_label.get(fold(mention.label))
+    return None
+
+
+def _obligations(
+    doc: Doc, sent: Span, named: list[agr.AgreementMention], by_label: dict[str, AgreementRecord],
+    recent: AgreementRecord | None, actors: list[ActorMention], actor_country: dict[int, str | None],
+    ontology: Ontology, org_country: dict[int, str | None], sides: set[str],
+) -> list[_Clause]:
+    """What an agreement binds its parties to, with the agreement as the subject: "The framework
+    committed both countries to …", "The accord requires Mexico to …", "The plan calls on the
+    two governments to …". The agreement is the one named there, or the last one read whose
+    kind the noun names ("the framework"); "the deal" of a text that names none is the
+    understanding it reports (``agreement`` ""). Not when negated ("would not require")."""
+    text = span_text(sent)
+    found: list[_Clause] = []
+    for match in agr.OBLIGATION.finditer(text):
+        before = text[:match.start("verb")]
+        if re.search(r"(?i)\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+$", before):
+            continue
+        subject = re.sub(r"(?i)(?:\s+(?:also|would|will|further|now|effectively|formally))+\s*$", "", before)
+        record: AgreementRecord | None = None
+        ending = [a for a in named if 0 <= len(subject) - (doc[a.end - 1].idx + len(doc[a.end - 1].text) - sent.start_char) <= 1]
+        anaphor = agr.AGREEMENT_ANAPHOR.search(subject)
+        if ending:
+            record = by_label.get(fold(ending[-1].label))
+        elif anaphor is not None:
+            head = anaphor.group("head").lower()
+            kinds = [r for r in by_label.values() if re.search(rf"\b{re.escape(head)}\b", fold(r.label))]
+            record = kinds[-1] if kinds else (recent if head in {"agreement", "accord", "deal", "pact"} else None)
+            if record is None and head not in {"agreement", "accord", "deal", "pact", "arrangement"}:
+                continue
+        else:
+            continue
+        lo, hi = match.start("who"), match.end("who")
+        countries, collective = agr.subject_countries(sent, hi, actors, ontology.group_members, actor_country, lo,
+                                                      org_country)
+        who = text[lo:hi].strip()
+        if not countries and (collective or GOVERNMENTS.match(who) or AGREEMENT_SIDES.search(who)):
+            countries = set(record.countries) if record is not None and len(record.countries) >= 2 else set(sides)
+        if not countries:
+            continue
+        start = anaphor.start() if anaphor is not None and not ending else (doc[ending[-1].start].idx - sent.start_char if ending else 0)
+        cue = agr.Cue("firm", match.start("verb"), match.end(), match.end())
+        found.append(_Clause(agr.Clause(start, len(text), (cue,)), frozenset(countries), record.aid if record else ""))
     return found
 
 

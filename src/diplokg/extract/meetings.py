@@ -12,13 +12,17 @@ date and status.
 Sentences without a meeting of their own may add persons to the current one (attendance:
 delegation lists, "co-chaired by", "also taking part were", "X was represented by", "took part on
 behalf of X", "was accompanied by", side-headed annex lists, "X joined the meetings"); a
-document's dateline places its current meetings (never a call, which has no place).
+document's dateline places its current meetings (never a call, which has no place). Companions
+("X was joined by A", "accompanied by A and by B") go on X's side, never opposite; a meeting told
+as another one ("Separately, ...", "Later that day, ...", "X also met ...", another venue) stays
+apart from the one it shares a person with, and takes its day when it names none.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -28,7 +32,7 @@ from .actors import TITLE_HEADS, ActorMention
 from .dates import DateMention, resolve_date
 from .records import Evidence, MeetingRecord, PlaceRef
 from .roles import GROUP_PHRASES
-from .tokentable import span_text
+from .tokentable import span_text, token_table
 
 VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold", "sign",
                  "join"}
@@ -80,6 +84,7 @@ class Trigger:
     anaphoric: bool = False
     passive: bool = False
     named: bool = False  # a named event held ("the High-Level Security Dialogue was held in ...")
+    predicate: bool = False  # said of a meeting already named ("Tuesday's meeting was the first visit ...")
 
 
 @dataclass
@@ -105,6 +110,11 @@ class Candidate:
     unnamed: bool = False  # the parties are an unnamed body or teams ("the Group held its third meeting")
     same_as_previous: bool = False  # ", where they met ...": the event of the sentence's previous trigger
     quoted: bool = False  # the trigger stands inside a quotation
+    separate: bool = False  # told as another meeting than the one before ("Separately, ...", "also met")
+    continues: bool = False  # goes on telling the current visit ("Later that day", "During the visit")
+    same_place: bool = False  # ... in the same place (not after "Separately")
+    venue: str | None = None  # a named venue ("at the National Palace"), lower case
+    day_offset: int = 0  # "the previous day" (-1), "the following day" (+1): from the meeting just told
 
 
 #: Words that may stand between "spoke" and "with" ("spoke this morning with", "spoke on
@@ -154,6 +164,20 @@ def _named_event_held(tok) -> bool:
     return lemma in {"open", "begin", "conclude", "start"} and not objects
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def _predicate_of_meeting(tok) -> bool:
+    """Whether a meeting noun is what a sentence says of a meeting already named: the
+    complement of "be" whose subject is a meeting noun or "it"/"this" ("Tuesday's meeting was
+    the first visit by ... since 2019", "It was the third meeting of ...")."""
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return False
+    subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (subject.lemma_.lower() in NOUN_TRIGGERS or subject.lower_ in {
+        "it", "this", "that", "talks", "meetings", "visit", "trip"})
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """The meeting triggers of a sentence, in order (read once per sentence: the meeting, role
     and attendance rules all ask)."""
@@ -180,8 +204,8 @@ def _find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma == "sit" and nxt != "down":
                 continue
-            if lemma == "join" and not (tok.i + 1 < sent.end and sent.doc[tok.i + 1].pos_ == "PROPN"):
-                continue  # "joined Secretary X (in Mexico City)"; not "joined the effort"
+            if lemma == "join" and (tok.tag_ == "VBG" or not (tok.i + 1 < sent.end and sent.doc[tok.i + 1].pos_ == "PROPN")):
+                continue  # "joined Secretary X (in Mexico City)"; not "joined the effort", "Also joining X were"
             if lemma == "sign" and not any(
                 t.lemma_.lower() in SIGNED_THINGS or t.lower_ in SIGNED_THINGS for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 8)]
             ) and not ((any(t.lower_ == "by" for t in sent.doc[tok.i + 1 : min(sent.end, tok.i + 5)])
@@ -241,8 +265,12 @@ def _find_triggers(sent: Span) -> list[Trigger]:
                 if left.lower_ in KIND_ADJECTIVES:
                     kind, explicit = KIND_ADJECTIVES[left.lower_], True
             dets = {t.lower_ for t in tok.lefts if t.dep_ in {"det", "poss"}}
+            # "Tuesday's meeting", "today's talks": the meeting of that day, already told
+            day_owner = any(t.dep_ == "poss" and (t.lower_ in WEEKDAYS or t.ent_type_ in {"DATE", "TIME"})
+                            for t in tok.lefts)
             triggers.append(
-                Trigger(tok.i, lemma, True, kind, explicit, anaphoric=bool(dets & ANAPHORIC_DETS))
+                Trigger(tok.i, lemma, True, kind, explicit, anaphoric=bool(dets & ANAPHORIC_DETS) or day_owner,
+                        predicate=_predicate_of_meeting(tok))
             )
     return triggers
 
@@ -376,6 +404,22 @@ def _join_relative_clauses(doc: Doc, candidates: list[Candidate]) -> None:
         cand.same_as_previous = True
 
 
+def _share_purpose_clauses(doc: Doc, candidates: list[Candidate]) -> None:
+    """"X will travel to El Paso on Thursday to meet with Y": the purpose clause and the trip
+    are one event; each takes the day and the place the other names (so that neither is lost
+    when one of them is no meeting of its own)."""
+    for trip, purpose in zip(candidates, candidates[1:]):
+        tok = doc[purpose.trigger.i]
+        if (purpose.trigger.is_noun or trip.trigger.is_noun or tok.head.i != trip.trigger.i
+                or tok.dep_ not in {"xcomp", "advcl"} or not (tok.i > 0 and doc[tok.i - 1].lower_ == "to")):
+            continue
+        for a, b in ((trip, purpose), (purpose, trip)):
+            if a.date_text is None and b.date_text is not None:
+                a.date, a.date_text = b.date, b.date_text
+            if a.place is None and b.place is not None:
+                a.place = b.place
+
+
 QUOTE_OPEN = {"“", "‘"}
 QUOTE_CLOSE = {"”", "’"}
 
@@ -397,6 +441,95 @@ def _quoted_tokens(span: Span) -> set[int]:
         elif tok.text in QUOTE_CLOSE or tok.text in {'"', "''"}:
             inside = False
     return quoted
+
+
+#: Words by which a sentence tells another meeting than the one before it, on the same visit:
+#: "Separately, X will meet ...", "Later that day, X met ...", "X also met with ...".
+SEPARATE_WORDS = {"separately", "later", "afterwards", "afterward", "subsequently", "then", "also", "earlier",
+                  "additionally"}
+#: Sentence openers by which a sentence goes on telling the current visit ("During the visit,
+#: ...", "While there, ...", "There, ...", "That afternoon, ...").
+FRAME_OPENERS = {"during", "while", "there", "that", "in", "on"}
+_DAY_PARTS = {"afternoon", "morning", "evening", "night"}
+_FRAME_NOUNS = {"visit", "trip", "stay", "there", "day", "visits", "trips"} | _DAY_PARTS
+
+
+def _sequence_cues(doc: Doc, sent: Span, trig: Trigger) -> tuple[bool, bool, bool]:
+    """(separate, continues, same place) of a meeting trigger. *Separate*: the sentence opens
+    with, or the meeting's verb takes, an adverb of sequence ("Separately, ...", "Later that
+    day, ...", "X also met with ...", "in a separate meeting", "another meeting"). *Continues*:
+    that, or an opener that goes on telling the current visit ("During the visit, ...", "While
+    there, ...", "That afternoon, ..."): the meeting takes the visit's day when it names none.
+    *Same place*: all of these but "Separately" (another official may be elsewhere)."""
+    lowers = token_table(doc).lowers
+    first = next((k for k in range(sent.start, min(sent.end, sent.start + 3)) if lowers[k].isalpha()), sent.start)
+    opener = lowers[first]
+    tok = doc[trig.i]
+    verb = tok.head if trig.is_noun and tok.dep_ in {"dobj", "pobj", "nsubjpass"} else tok
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if trig.is_noun:
+        adverbs |= {c.lower_ for c in tok.children if c.dep_ in {"amod", "det"}}
+    separate = (opener in SEPARATE_WORDS and first < trig.i) or bool(adverbs & (SEPARATE_WORDS | {"separate", "another"}))
+    separate = separate or "separate" in lowers[sent.start:trig.i]
+    frame_words = {lowers[k] for k in range(first + 1, min(trig.i, first + 5))}
+    frame = opener in FRAME_OPENERS and bool(frame_words & _FRAME_NOUNS)
+    separate = separate or (frame and bool(frame_words & _DAY_PARTS))  # "That afternoon, X met ..."
+    continues = separate or frame
+    if opener == "earlier" and not frame_words & ({"day"} | _DAY_PARTS):
+        continues = False  # "Earlier, X met ...": another day, maybe ("Earlier that day": the same)
+    same_place = continues and opener != "separately" and "separately" not in adverbs
+    return separate, continues, same_place
+
+
+_BEFORE_WORDS = {"previous", "preceding", "prior"}
+_AFTER_WORDS = {"following", "next", "subsequent"}
+
+
+def _day_offset(doc: Doc, sent: Span) -> int:
+    """-1 or +1 when the sentence dates its meeting by the day of the meeting told before it
+    ("On the previous day, ...", "The day before, ...", "The following day, ...", "the next
+    day"), else 0."""
+    lowers = token_table(doc).lowers
+    for k in range(sent.start + 1, sent.end):
+        if lowers[k] != "day":
+            continue
+        before, after = lowers[k - 1], lowers[k + 1] if k + 1 < sent.end else ""
+        if before in _BEFORE_WORDS or after in {"before", "earlier"}:
+            return -1
+        if before in _AFTER_WORDS or after in {"after", "later"}:
+            return 1
+    return 0
+
+
+def _venue(doc: Doc, trig: Trigger, in_sent: list[tuple[int, ActorMention]]) -> str | None:
+    """The named venue a meeting's clause gives after "at" ("at the National Palace", "at the
+    headquarters of the Security Cabinet"), not a city or country (those are places)."""
+    tok = doc[trig.i]
+    heads = [tok, tok.head] if trig.is_noun else [tok]
+    places = {i for _, m in in_sent if m.kind in {"city", "country"} for i in range(m.start, m.end)}
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.i in places or not any(t.text[:1].isupper() for t in obj.subtree):
+                continue
+            return span_text(doc[obj.left_edge.i : obj.right_edge.i + 1]).lower()
+    return None
+
+
+def _pair_subject(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the subject before a meeting word is the two parties of the meeting just told:
+    "The two agreed to meet ...", "Both agreed ...", "They agreed to meet again ..."."""
+    for k in range(lo, hi):
+        tok = doc[k]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and (tok.lower_ in {"two", "both", "they"}) and tok.head.i >= k:
+            if tok.lower_ == "two" and not any(c.lower_ in {"the", "these"} for c in tok.children):
+                continue
+            if tok.lower_ == "they" and tok.head.dep_ != "ROOT":
+                continue  # "... launched by the delegations when they met in 2022": whoever they were
+            return True
+    return False
 
 
 def _finite(tok) -> bool:
@@ -522,6 +655,11 @@ class MeetingReader:
                 if _finite(doc[k]) or (doc[k].lower_ == "to" and k + 1 < right_hi and doc[k + 1].tag_ == "VB"):
                     right_hi = k
                     break
+            if not trig.is_noun:  # "X will meet with A, and Y will meet with B": Y begins a clause of its own
+                for conj in doc[trig.i].children:
+                    if conj.dep_ == "conj" and conj.i > trig.i and any(
+                            c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+                        right_hi = min(right_hi, conj.left_edge.i)
             cand = Candidate(sent_index, trig)
             side_a: list[str] = []
             side_b: list[str] = []
@@ -542,6 +680,8 @@ class MeetingReader:
                 prep = _preposition_before(doc, m.start, left_lo if left else trig.i + 1, actors_at)
                 if m.kind == "person":  # "with Mexico's Attorney General X", "with the Ambassador to Mexico, X"
                     prep = _governing_preposition(doc, m, sent) or prep
+                if m.kind == "person" and companion_agent(doc, m, sent):
+                    continue  # "..., accompanied by X": a companion (meetings.read_participation)
                 if m.kind == "person" and (_principal(doc, m, sent) or (
                         m.end < sent.end and doc[m.end].text in {"'s", "’s"} and m.end + 1 < sent.end
                         and doc[m.end + 1].pos_ == "NOUN" and doc[m.end + 1].lemma_.lower() not in NOUN_TRIGGERS)):
@@ -617,6 +757,10 @@ class MeetingReader:
                 venue = _venue_after(doc, trig, right_limit, in_sent)
                 if venue is not None:
                     place = self._place(venue)
+            if trig.is_noun and not side_a and not side_b:
+                # "In a separate meeting, X discussed migration with Y": the clause the meeting
+                # frames gives its parties
+                side_a, side_b = self._framed_parties(sent, trig, in_sent)
             unnamed = _unnamed_parties(doc, sent, trig, in_sent) or (
                 (trig.named or (trig.is_noun and _named_event_held(doc[trig.i]))) and not side_a and not side_b)
             if unnamed:
@@ -627,9 +771,11 @@ class MeetingReader:
             if (trig.is_noun and len(side_a) >= 2 and not side_b and doc[trig.i].dep_ == "dobj"
                     and PARTICIPATION_VERBS.get(doc[trig.i].head.lemma_.lower(), "") == "chair"):
                 cand.co_leads = True  # "X and Y co-chaired the fourth meeting": the co-chairs met
-            group = GROUP_PHRASES.search(doc[left_lo : trig.i].text) if not side_a and not unnamed else None
+            group = GROUP_PHRASES.search(span_text(doc[left_lo : trig.i])) if not side_a and not unnamed else None
             if group:  # "both secretaries met", "the delegation met with ...": see apply_group_reference
                 cand.group_ref = "sides" if group["sides"] else "delegation"
+            elif not side_a and not unnamed and _pair_subject(doc, left_lo, trig.i):
+                cand.group_ref = "sides"  # "The two agreed to meet in person ...", "They agreed to meet again"
             elif not side_a and previous_a and not unnamed:
                 side_a = list(previous_a)
             if trig.lemma in {"travel", "join"} and mode == "companions":
@@ -655,6 +801,11 @@ class MeetingReader:
             )
             cand.unnamed = unnamed
             cand.quoted = _in_quote(doc, sent, trig.i)
+            cand.separate, cand.continues, cand.same_place = _sequence_cues(doc, sent, trig)
+            cand.day_offset = _day_offset(doc, sent)
+            if cand.day_offset:  # "The following day, she met ...": another meeting, a day apart
+                cand.separate = cand.continues = True
+            cand.venue = _venue(doc, trig, in_sent)
             lexical_background[id(cand)] = cand.background
             cand.background = cand.background or admitted_background
             if side_a or not trig.is_noun:
@@ -676,7 +827,38 @@ class MeetingReader:
                     cand.background = True
         self._assign_dates(sent, candidates)
         _join_relative_clauses(doc, candidates)
+        _share_purpose_clauses(doc, candidates)
         return candidates
+
+    def _framed_parties(self, sent: Span, trig: Trigger, in_sent: list[tuple[int, ActorMention]]) -> tuple[list[str], list[str]]:
+        """The parties of a meeting noun that opens its clause in a prepositional phrase ("In a
+        separate meeting, X discussed migration with Y", "During a meeting in Tijuana, X and Y
+        reviewed ..."): the persons of the clause's subject, and those after its "with"."""
+        doc = self.doc
+        noun = doc[trig.i]
+        prep = noun.head
+        if trig.anaphoric or noun.dep_ != "pobj" or prep.lower_ not in {"in", "at", "during"} or prep.i > noun.i:
+            return [], []
+        if prep.i > sent.start + 1 or not any(t.text == "," for t in doc[noun.i : min(sent.end, noun.right_edge.i + 2)]):
+            return [], []  # only a phrase that opens the sentence ("In a separate meeting, ...")
+        verb = prep.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i < trig.i or prep.dep_ != "prep":
+            return [], []
+        persons = [(m, self.pid_of[idx]) for idx, m in in_sent if m.kind == "person" and idx in self.pid_of
+                   and self.pid_of[idx] not in self.background_pids and not m.background]
+
+        def inside(tok) -> list[str]:
+            return [pid for m, pid in persons if tok.left_edge.i <= m.start <= tok.right_edge.i]
+
+        subject = [pid for c in verb.children if c.dep_ == "nsubj" for pid in inside(c)]
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "discussed migration with Y"
+        others = [pid for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for pid in inside(c)]
+        others = [pid for pid in others if pid not in subject]
+        if not subject or not (others or len(subject) >= 2):
+            return [], []
+        if not others:
+            return subject, []
+        return list(dict.fromkeys(subject)), list(dict.fromkeys(others))
 
     def _recalled_sentence(self, sent: Span) -> bool:
         """Whether the sentence is dated well before the document (another year, or two
@@ -703,6 +885,9 @@ class MeetingReader:
         for date in [*self.dates, *day_parts]:
             if not (sent.start <= date.start < sent.end) or not candidates:
                 continue
+            if (date.start > sent.start and self.doc[date.start - 1].lower_ == "since"
+                    and not (date.end + 1 < sent.end and self.doc[date.end + 1].lower_ == "when")):
+                continue  # "the first visit ... since 2019": the start of a period (not "since X, when ...")
             nearest = min(candidates, key=lambda c: min(abs(c.trigger.i - date.start), abs(c.trigger.i - date.end)))
             if nearest.date_text:
                 continue
@@ -713,7 +898,7 @@ class MeetingReader:
             if resolved.value and resolved.value.day and self.published and self.published.day:
                 pub = self.published.as_date()
                 when = resolved.value.as_date()
-                if when and pub:
+                if when and pub and when != pub:  # on the publication day the tense tells
                     nearest.status = "planned" if when > pub else "held"
 
 
@@ -773,6 +958,60 @@ def can_merge(a: MeetingRecord, b: MeetingRecord, person_country: dict[str, str 
     return bool(countries) and countries <= covered
 
 
+def distinct_event(target: MeetingRecord, record: MeetingRecord, cand: Candidate, venues: dict[int, str]) -> bool:
+    """Whether a meeting that shares a person with ``target`` is nevertheless another meeting:
+    both have participants of their own, and the sentence tells it as another one ("Separately,
+    ...", "Later that day, ...", "X also met with ...") or names another venue ("at the
+    National Palace" / "at the Security Cabinet"). A visit told first by its traveller alone
+    ("X will travel to ...") takes the meetings told after it."""
+    if not (target.persons & record.persons):
+        return False
+    if not (record.persons - target.persons) or not (target.persons - record.persons):
+        return False
+    theirs = venues.get(id(target))
+    if cand.venue and theirs and cand.venue != theirs:
+        return True
+    return cand.separate
+
+
+def merge_target(meetings: list[MeetingRecord], record: MeetingRecord, cand: Candidate,
+                 person_country: dict[str, str | None], venues: dict[int, str]) -> MeetingRecord | None:
+    """The earlier meeting of the document that ``record`` tells again, if any (the latest one
+    it can merge with and is no distinct event of). ``venues`` holds the named venue of each
+    meeting of ``meetings`` (by ``id``); a record for which None is returned is to be added."""
+    for meeting in reversed(meetings):
+        if can_merge(meeting, record, person_country) and not distinct_event(meeting, record, cand, venues):
+            if cand.venue:
+                venues.setdefault(id(meeting), cand.venue)
+            return meeting
+    if cand.venue:
+        venues[id(record)] = cand.venue
+    return None
+
+
+def inherit_frame(record: MeetingRecord, cand: Candidate, told: list[MeetingRecord]) -> None:
+    """A meeting that goes on telling the current visit ("Later that day, X met ...",
+    "Separately, Y will meet ...", "During the visit, Z will meet ...", "On the previous day,
+    ...") and names no day of its own takes the day of the last meeting ``told`` before its
+    sentence (not a recalled one, and of the same status: held or planned), and, but after
+    "Separately", its city."""
+    if not cand.continues or record.date is not None:
+        return
+    frame = next((m for m in reversed(told) if not m.background and m.status == record.status), None)
+    if frame is None:
+        return
+    if record.date is None and cand.day_offset:
+        day = frame.date.as_date() if frame.date is not None and frame.date.day else None
+        if day is not None:  # "On the previous day, ..."
+            day += timedelta(days=cand.day_offset)
+            record.date, record.date_text = PartialDate(day.year, day.month, day.day), day.isoformat()
+    elif record.date is None and frame.date is not None:
+        record.date, record.date_text = frame.date, frame.date_text
+    if (record.place is None and cand.same_place and record.kind != "call" and frame.place is not None
+            and frame.place.kind == "city" and frame.place.label):
+        record.place = frame.place
+
+
 def to_record(cand: Candidate, mid: str, evidence: Evidence, person_country: dict[str, str | None]) -> MeetingRecord:
     persons = set(cand.side_a) | set(cand.side_b) | set(cand.companions)
     persons |= {p for pair in cand.group_pairs for p in pair}
@@ -830,6 +1069,8 @@ def is_new_meeting(cand: Candidate, focus: MeetingRecord | None) -> bool:
     persons |= {p for pair in cand.group_pairs for p in pair}
     if cand.trigger.is_noun and cand.quoted and not cand.date_text:
         return False  # "“I look forward to continuing our dialogue with ...”"
+    if cand.trigger.predicate:
+        return False  # "Tuesday's meeting was the first visit by ... since 2019": said of that meeting
     if cand.trigger.lemma == "dialogue" and not (cand.date_text or cand.place):
         return False  # a standing relationship ("our dialogue with"), not an event
     if cand.trigger.lemma == "negotiation" and not (cand.side_b or (cand.co_leads and len(persons) > 1)):
@@ -898,7 +1139,8 @@ MEETING_BY = re.compile(
 #: "Also taking part on behalf of Mexico were ...", "Participating were ...", "Representing
 #: the United States were ...".
 TAKING_PART = re.compile(
-    r"(?i)^\W*(?:also\s+)?(?:taking\s+part|participating|present|in\s+attendance|attending|representing)\b"
+    r"(?i)^\W*(?:also\s+)?(?:taking\s+part|participating|present|in\s+attendance|attending|representing|joining|"
+    r"accompanying)\b"
     r"(?P<side>[^.;]{0,60}?)\b(?:were|was)\b"
 )
 #: "Mexico's participants were ...", "Participants from Guatemala included ...", "The U.S.
@@ -953,6 +1195,7 @@ class Attendance:
     member_sides: dict[str, str] = field(default_factory=dict)  # "X led the U.S. delegation": X's side
     header: str | None = None  # a list header ("For Mexico:") whose items follow
     item: bool = False  # an item of the list under such a header
+    leaders: dict[str, str] = field(default_factory=dict)  # "X was joined by Y": Y -> X (Y on X's side)
 
 
 def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str],
@@ -1035,6 +1278,12 @@ def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: di
     match = TAKING_PART.match(text)
     if match:
         members = after(match.end())
+        # "Also joining Secretary X were ...": the members go with X (a participant)
+        leaders = [pid for offset, pid in persons if match.start("side") <= offset < match.end("side")
+                   and pid in focus_persons]
+        members = [pid for pid in members if pid not in leaders]
+        if len(leaders) == 1:
+            return Attendance(members, None, companion_of=leaders[0]) if members else None
         return Attendance(members, side_in(match.start("side"), match.end("side"))) if members else None
     match = PARTICIPANTS_WERE.match(text)
     if match:
@@ -1070,7 +1319,7 @@ def read_attendance(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: di
                 return None  # "took part for two hours", "participated as an observer"
         return Attendance(members, side) if members else None
     allowed = {pid for _, pid in persons}
-    found = read_participation(doc, sent, actors, pid_of, allowed)
+    found = read_participation(doc, sent, actors, pid_of, allowed, focus_persons)
     if found is not None and found.side is None and not found.member_sides:
         found.side = intro_side
     return found
@@ -1093,32 +1342,131 @@ MEETING_OBJECTS = {"meeting", "meetings", "talks", "session", "sessions", "dialo
                    "works", "group", "committee", "commission", "council", "roundtable", "forum"}
 
 
+#: Verbs by which persons go with a participant: "X was joined / accompanied by Y", "Y (also)
+#: joined / accompanied X", "X, accompanied by Y, met ...": Y is on X's side.
+COMPANION_VERBS = {"join", "accompany"}
+#: Relative pronouns that stand for the noun their clause hangs from ("the meeting, in which ...").
+RELATIVE_PRONOUNS = {"which", "that", "whom", "who"}
+#: Words by which a clause tells of another time than the meeting's ("participated last year").
+OTHER_TIME_WORDS = {"last", "previous", "prior", "former", "ago", "then", "earlier", "past", "then-"}
+
+
 def _object_of(verb):
     """The object a participation verb acts on and whether the verb is passive: its direct
-    object, the object of "in"/"over"/"at" ("participated in", "presided over"), or its passive
-    subject."""
+    object, the object of "in"/"over"/"at" ("participated in", "presided over", "took part
+    in"), or its passive subject; a relative pronoun ("the meeting, in which X took part")
+    stands for the noun its clause hangs from."""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    found = None
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            return child, True
-        if child.dep_ == "dobj":
-            return child, passive
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "over", "at"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0], passive
-    return None, passive
+            found = child
+            break
+        if child.dep_ == "dobj" and child.lower_ != "part":
+            found = child
+            break
+    if found is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "over", "at"}:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    found = objects[0]
+                    break
+    if found is not None and found.lower_ in RELATIVE_PRONOUNS:
+        clause = verb
+        for _ in range(3):
+            if clause.dep_ == "relcl":
+                return clause.head, passive
+            if clause.head is clause:
+                break
+            clause = clause.head
+        return None, passive
+    return found, passive
+
+
+def _other_time(verb) -> bool:
+    """Whether a participation clause tells of another time than the meeting's: "participated
+    last year", "on her 2021 trip", "then-Commissioner X", "who joined the agency in 2019"."""
+    for tok in verb.subtree:
+        if tok.lower_ in OTHER_TIME_WORDS:
+            return True
+        text = tok.text
+        if len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"} and not (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper()):
+            return True  # "in 2019", "her 2021 trip"; not "the 2024 Security Dialogue"
+    return False
+
+
+def _mention_at(mentions, tok) -> list[str]:
+    """The persons whose mention holds the token (a subject, a modified noun)."""
+    return [pid for m, pid in mentions if m.start <= tok.i < m.end]
+
+
+def _companions(verb, mentions, within) -> tuple[list[str], list[str]]:
+    """(leaders, companions) of a companion verb: "X was joined by A and B", "X, accompanied by
+    A and by B, ...", "..., accompanied by A" (the subject of the clause it modifies), "Y, who
+    was accompanied by A", "A and B also joined X"."""
+    agents = [c for c in verb.children if c.dep_ == "agent" or c.lower_ == "by"]
+    if agents:  # the persons after the first "by" in the verb's clause ("by A, and by B")
+        lo, hi = min(a.i for a in agents), verb.right_edge.i
+        companions = [pid for m, pid in mentions if lo < m.start <= hi]
+        subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            leader = verb.head  # "Y, who was accompanied by A"
+        elif subject is not None:
+            leader = subject
+        elif verb.dep_ in {"acl", "relcl", "appos"}:
+            leader = verb.head  # "X, accompanied by A, met ..."
+        elif verb.dep_ in {"advcl", "conj"}:  # "X received Y ..., accompanied by A"; "X met Y and was joined by A"
+            leader = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        else:
+            leader = None
+        return (_mention_at(mentions, leader) if leader is not None else []), companions
+    if verb.tag_ == "VBN":
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(objects) != 1 or not subjects:
+        return [], []
+    return _mention_at(mentions, objects[0]), [pid for s in subjects for pid in within(s)]
+
+
+def companion_agent(doc: Doc, mention: ActorMention, sent: Span) -> bool:
+    """Whether a person is named as the companion of someone after "joined by" / "accompanied
+    by": a companion, not a counterpart, of the meeting the clause hangs from."""
+    tok = doc[mention.start : mention.end].root
+    for _ in range(6):
+        head = tok.head
+        if head is tok or not (sent.start <= head.i < sent.end):
+            return False
+        if head.lower_ == "by":
+            for _ in range(4):  # "accompanied by A and by B", "accompanied on her trip by A"
+                head = head.head
+                if head.tag_ == "VBN" and head.lemma_.lower() in COMPANION_VERBS:
+                    return True
+                if head.pos_ in {"VERB", "AUX"} or head is head.head:
+                    return False
+            return False
+        if head.tag_ == "VBN" and head.lemma_.lower() in COMPANION_VERBS:
+            # "accompanied by the Undersecretary ..., Name": the name hangs from the verb itself
+            return any(c.lower_ == "by" and c.i < mention.start for c in head.children)
+        if tok.dep_ not in _PREP_CHAIN_DEPS | {"npadvmod"}:
+            return False
+        tok = head
+    return False
 
 
 def read_participation(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str],
-                       allowed: set[str]) -> Attendance | None:
+                       allowed: set[str], focus_persons: set[str] | frozenset[str] = frozenset()) -> Attendance | None:
     """Participants read from the parse with the lexicon of participation predicates: "X and Y
     opened the session", "It was chaired by X and by Y", "X led the U.S. delegation, and Y led
-    the Mexican delegation", "X participated in the talks", "with the participation of X and Y".
-    The participants are the persons in the subject (or the agent, or the object of "of" after a
-    participation noun), through conjuncts, appositions and lists. Only persons in ``allowed``
-    (not quoted, not former office holders) count."""
+    the Mexican delegation", "X participated in the talks", "the meeting, in which X also took
+    part", "with the participation of X and Y". The participants are the persons in the subject
+    (or the agent, or the object of "of" after a participation noun), through conjuncts,
+    appositions and lists. Companion verbs ("X was joined by A and B", "accompanied by A and by
+    B", "A also joined X") put their persons on the side of X when X is a participant of the
+    current meeting (``focus_persons``). Only persons in ``allowed`` (not quoted, not former
+    office holders) count, and no clause that tells of another time ("participated last year")."""
     mentions = [(m, pid_of[i]) for i, m in enumerate(actors)
                 if m.kind == "person" and i in pid_of and sent.start <= m.start < sent.end and pid_of[i] in allowed]
     country_mentions = [m for m in actors if m.kind == "country" and m.key and sent.start <= m.start < sent.end]
@@ -1135,9 +1483,10 @@ def read_participation(doc: Doc, sent: Span, actors: list[ActorMention], pid_of:
 
     members: list[str] = []
     member_sides: dict[str, str] = {}
+    leaders_of: dict[str, str] = {}
     chairs = 0
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    lemmas = [t.lemma_.lower() for t in sent]  # one look per token
+    for tok, lemma in zip(sent, lemmas):
         if lemma == "chair" and tok.i > sent.start + 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co":
             lemma = "co-chair"
         if lemma in PARTICIPATION_NOUNS and tok.pos_ == "NOUN":
@@ -1146,21 +1495,34 @@ def read_participation(doc: Doc, sent: Span, actors: list[ActorMention], pid_of:
                     members += [pid for pid in within(prep) if pid not in members]
             continue
         role = PARTICIPATION_VERBS.get(lemma)
-        if role is None or tok.pos_ != "VERB":
+        if role is None and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            role = "member"  # "took part in the talks"
+        if role is None or tok.pos_ not in {"VERB", "AUX"}:
             continue
+        if lemma in COMPANION_VERBS and focus_persons:
+            leaders, companions = _companions(tok, mentions, within)
+            leaders = [pid for pid in dict.fromkeys(leaders) if pid in focus_persons]
+            companions = [pid for pid in companions if pid not in leaders]
+            if len(leaders) == 1 and companions:
+                if not _other_time(tok):
+                    for pid in companions:
+                        if pid not in members:
+                            members.append(pid)
+                        leaders_of.setdefault(pid, leaders[0])
+                continue
         obj, passive = _object_of(tok)
         if obj is None or not (obj.lower_ in MEETING_OBJECTS or (
                 passive and role == "member" and obj.lower_ in {"they", "he", "she", "we"})):
             continue  # "they were joined by X": the meeting's participants were joined
         if role == "lead" and not obj.lower_.startswith("delegation"):
             continue  # "led the effort", "headed the Ministry": no participation
-        if within(obj) and not passive:
+        if within(obj) and not passive and not obj.is_ancestor(tok):
             continue  # "joined Secretary X in ...": read as a meeting of its own
         if passive:
             found = [pid for c in tok.children if c.dep_ == "agent" for pid in within(c)]
         else:
             found = [pid for c in tok.children if c.dep_ == "nsubj" for pid in within(c)]
-        if not found:
+        if not found or _other_time(tok):
             continue
         side = side_of(obj) if obj.lower_.startswith("delegation") else None
         for pid in found:
@@ -1173,24 +1535,37 @@ def read_participation(doc: Doc, sent: Span, actors: list[ActorMention], pid_of:
     if not members:
         return None
     mutual = chairs >= 2 or len(set(member_sides.values())) >= 2
-    return Attendance(members, None, mutual=mutual, member_sides=member_sides)
+    return Attendance(members, None, mutual=mutual, member_sides=member_sides, leaders=leaders_of)
 
 
 def attend(meeting: MeetingRecord, attendance: Attendance, sides: dict[str, str],
-           person_country: dict[str, str | None]) -> None:
+           person_country: dict[str, str | None], companions: dict[str, str] | None = None) -> None:
     """Add the attendance's members to ``meeting``: each meets the persons of the other side
     (a known, different country); co-chairs meet each other unless both are known to be of one
     country. ``sides`` remembers the side each participant was named on; companions ("X was
-    accompanied by Y") are on X's side."""
+    accompanied by Y") are on X's side (and are remembered in ``companions``: Y -> X)."""
     def country(pid: str) -> str | None:
         return sides.get(pid) or person_country.get(pid)
 
     side = attendance.side
     if side is None and attendance.companion_of is not None:
         side = country(attendance.companion_of)
+    leaders = attendance.leaders or (dict.fromkeys(attendance.members, attendance.companion_of)
+                                     if attendance.companion_of is not None else {})
     for pid in attendance.members:
-        if attendance.member_sides.get(pid) or side:
-            sides.setdefault(pid, attendance.member_sides.get(pid) or side)
+        leader = leaders.get(pid)
+        mine = attendance.member_sides.get(pid) or side or (country(leader) if leader else None)
+        if mine:
+            sides.setdefault(pid, mine)
+        if leader is not None and companions is not None:
+            companions.setdefault(pid, leader)
+    for pid, leader in leaders.items():  # a companion meets whom the person accompanied met
+        for pair in list(meeting.pairs):
+            if leader in pair:
+                other = next(iter(pair - {leader}), None)
+                if other is not None and other != pid and other not in attendance.members and (
+                        companions is None or companions.get(other) != leader):
+                    meeting.pairs.add(frozenset((pid, other)))
     for pid in attendance.members:
         mine = country(pid)
         for other in meeting.persons:
@@ -1249,6 +1624,22 @@ def complete_pairs(meetings: list[MeetingRecord], sides: dict[str, str], person_
             for b in ordered[i + 1:]:
                 if a in side and b in side and side[a] != side[b]:
                     meeting.pairs.add(frozenset((a, b)))
+
+
+def delegation_members(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str]) -> list[str]:
+    """The persons a delegation phrase names ("A U.S. congressional delegation led by Senator
+    X arrived ...", "a delegation that included X and Y"): what a later "the delegation met
+    with ..." stands for. Read from the parse: the persons in the subtree of "delegation" after it."""
+    lowers = token_table(doc).lowers
+    for k in range(sent.start, sent.end):
+        if lowers[k] != "delegation":
+            continue
+        tok = doc[k]
+        found = [pid_of[i] for i, m in enumerate(actors)
+                 if m.kind == "person" and i in pid_of and k < m.start <= tok.right_edge.i and not m.background]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def delegation_sides(doc: Doc, sent: Span, actors: list[ActorMention], pid_of: dict[int, str]) -> dict[str, str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from ..errors import ModelNotFoundError
 from . import actors, dates, roles, segment, topics  # noqa: F401  (registers the components)
@@ -32,6 +33,9 @@ def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
 def add_rule_components(nlp: Language, ontology_dir: str | Path | None = None) -> Language:
     """Add diplokg's components to ``nlp`` (a trained pipeline or a blank ``English()``)."""
     config = {"ontology_dir": str(ontology_dir) if ontology_dir else None}
+    for abbreviation in segment.TITLE_ABBREVIATIONS:  # "Amb." and "A/S" stay one token, like "Gen."
+        if abbreviation.endswith(".") or "/" in abbreviation:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     first = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("diplokg_lines", before=first) if first else nlp.add_pipe("diplokg_lines")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:

@@ -31,6 +31,7 @@ from ..ontology import Ontology, load_ontology
 from ..text import fold
 from .actors import CALENDAR_WORDS, NAME_CONNECTORS, TITLE_HEADS, TITLE_LEXICON, ActorMention
 from .dates import resolve_date
+from .tokentable import token_table
 
 #: Sources of mentions whose text is not a name ("the Secretary", "she").
 NOT_A_NAME = frozenset({"surname", "post", "coref"})
@@ -53,6 +54,8 @@ GROUP_PHRASES = re.compile(
     r"|(?P<delegation>the (?:\w+ )?delegation))\b"
 )
 POSSESSIVE = {"'s", "’s"}
+#: Participles after which a subject pronoun's companions follow ("She was joined by ...").
+COMPANION_WORDS = frozenset({"joined", "accompanied"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,11 @@ class PostFinder:
             nxt = end + 1 if end < sent.end and doc[end].text == "," else end
             while nxt + 1 < sent.end and doc[nxt].lower_ in NAME_CONNECTORS:  # "Foreign Secretary de la Fuente"
                 nxt += 1
+            rank = nxt
+            while rank + 1 < sent.end and rank < nxt + 2 and fold(doc[rank].text).strip(".") in TITLE_LEXICON:
+                rank += 1  # "Mexico's Secretary of the Navy, Admiral Name": a rank before the name
+            if rank != nxt and rank in starts:
+                continue
             if nxt in starts or end in starts or (nxt < sent.end and doc[nxt].text[:1].isupper()
                                                   and fold(doc[nxt].text) not in TITLE_LEXICON | CALENDAR_WORDS):
                 continue
@@ -230,6 +238,20 @@ def _sentence_persons(doc: Doc, mentions: list[ActorMention], sent: Span) -> lis
     return [m for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end and not m.background]
 
 
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    """Whether a person mention is (in) the subject of its clause."""
+    if not doc.has_annotation("DEP"):
+        return False
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in doc[m.start : m.end])
+
+
+def _same_stretch(doc: Doc, subject: ActorMention, latest: ActorMention) -> bool:
+    """Whether a subject and a later mention stand in one sentence or in two adjacent ones (the
+    subject is still the one the text is about)."""
+    first, last = doc[subject.start].sent, doc[latest.start].sent
+    return first.start == last.start or first.end >= last.start - 1
+
+
 def _subject(doc: Doc, persons: list[ActorMention]) -> ActorMention | None:
     """The person who is the grammatical subject (the first person when there is no parse)."""
     if not persons:
@@ -268,31 +290,59 @@ def role_mentions(doc: Doc, actors: list[ActorMention], published: PartialDate |
                                      full_name=entry.label if entry else None))
     mentions.sort(key=lambda m: (m.start, m.end))
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    # 2. "the Secretary", "the Minister": the most recent person with that title word
+    # 2. "the Secretary", "the Minister", "the Deputy Secretary", "the Attorney General": the most
+    #    recent person whose title holds those words
+    table = token_table(doc)
+    lowers, texts, caps = table.lowers, table.texts, table.caps
     for sent in sentences:
-        for tok in sent[:-1]:
-            nxt = tok.nbor(1)
-            head = fold(nxt.text)
-            if tok.lower_ != "the" or head not in COREF_HEADS or not nxt.text[:1].isupper() or nxt.i in taken:
+        for k in range(sent.start, sent.end - 1):
+            if lowers[k] != "the":
                 continue
-            after = nxt.nbor(1) if nxt.i + 1 < sent.end else None
-            if after is not None and (after.lower_ in {"of", "-", "–", "general"} or after.text[:1].isupper()):
+            words: list[str] = []
+            j = k + 1
+            while j < sent.end and j < k + 4 and caps[j] and fold(texts[j]).strip(".") in TITLE_LEXICON and j not in taken:
+                words.append(fold(texts[j]).strip("."))
+                j += 1
+            while words and words[-1] not in COREF_HEADS and not (len(words) > 1 and words[-1] == "general"):
+                words.pop()  # "the Secretary of State" is a post (step 1); "the Deputy" alone is nothing
+            if not words:
                 continue
-            earlier = [m for m in mentions if m.kind == "person" and m.end <= tok.i and m.title
-                       and _principal_title(m.title, head) and (m.key or m.full_name or m.source not in NOT_A_NAME)]
+            end = k + 1 + len(words)
+            if end < sent.end and (lowers[end] in {"of", "-", "–", "general"} or caps[end] or (
+                    texts[end] in POSSESSIVE and end + 1 < sent.end and caps[end + 1])):
+                continue  # "the Secretary of ...", "the Secretary General", "the Attorney General's Office"
+            if len(words) == 1:
+                def holds(title: str, head: str = words[0]) -> bool:
+                    return _principal_title(title, head)
+            else:
+                def holds(title: str, phrase: tuple[str, ...] = tuple(words)) -> bool:
+                    found = fold(title).replace("-", " ").split()
+                    return any(tuple(found[i:i + len(phrase)]) == phrase and (i == 0 or found[i - 1] not in SUBORDINATE)
+                               for i in range(len(found) - len(phrase) + 1))
+            earlier = [m for m in mentions if m.kind == "person" and m.end <= k and m.title
+                       and holds(m.title) and (m.key or m.full_name or m.source not in NOT_A_NAME)]
             if earlier:
-                mentions.append(_person(earlier[-1], nxt.i, nxt.i + 1, nxt.text, None, "coref"))
-                taken.add(nxt.i)
+                # the most recent such person, a grammatical subject first ("X met with Mexican
+                # Security Secretary Y. The Secretary was accompanied by ...": X)
+                subjects = [m for m in earlier if _is_subject(doc, m)]
+                antecedent = subjects[-1] if subjects and _same_stretch(doc, subjects[-1], earlier[-1]) else earlier[-1]
+                mentions.append(_person(antecedent, k + 1, end, doc[k + 1 : end].text, None, "coref"))
+                taken.update(range(k + 1, end))
     mentions.sort(key=lambda m: (m.start, m.end))
     # 3. "She met with ...": a subject pronoun before the meeting word, nobody named before it;
     #    it stands for the subject of the previous sentence (which must name someone)
     for n, sent in enumerate(sentences):
-        triggers = find_triggers(sent)
-        if not triggers or n == 0:
+        if n == 0:
             continue
-        first = triggers[0].i
+        triggers = find_triggers(sent)
+        if triggers:
+            first = triggers[0].i
+        else:  # "She was joined / accompanied by ...": the companions go with her
+            first = next((k for k in range(sent.start, sent.end) if lowers[k] in COMPANION_WORDS), -1)
+            if first < 0:
+                continue
         pronoun = next((t for t in sent if t.i < first and t.lower_ in SUBJECT_PRONOUNS), None)
-        if pronoun is None and triggers[0].is_noun and first > sent.start and doc[first - 1].lower_ in POSSESSIVE_PRONOUNS:
+        if pronoun is None and triggers and triggers[0].is_noun and first > sent.start and doc[first - 1].lower_ in POSSESSIVE_PRONOUNS:
             pronoun = doc[first - 1]  # "Her visit to Monterrey", "during his meeting with ..."
         elif pronoun is None or (doc.has_annotation("DEP") and pronoun.dep_ not in {"nsubj", "nsubjpass"}):
             continue

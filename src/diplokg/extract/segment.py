@@ -135,6 +135,14 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 
 
 SENTENCE_END = {".", "!", "?", "…", "\"", "”", "’", "'", ":", ";", ")"}
+#: Abbreviated titles before a name ("Amb. Ortiz", "Lt. Gen. Hale", "A/S Ruiz"): the tokenizer
+#: keeps each one a token (``pipeline.add_rule_components``) and no sentence starts after it.
+TITLE_ABBREVIATIONS = frozenset(
+    """
+    Amb. Sec. Gen. Lt. Col. Capt. Cmdr. Cdr. Adm. Sgt. Gov. Rep. Dir. Pres. Atty. Supt. Insp.
+    Brig. Maj. Asst. Dep. Dept. Amb Sec Lt Col Capt Cmdr Adm Sgt Asst Dep A/S U/S D/S
+    """.split()
+)
 
 
 def _set_line_starts(doc: Doc) -> Doc:
@@ -148,8 +156,9 @@ def _set_line_starts(doc: Doc) -> Doc:
         previous = words[i - 1]
         if "\n" in previous:
             starts[i] = 1
-        elif not previous.isspace() and previous not in SENTENCE_END and not previous.endswith("."):
-            starts[i] = -1
+        elif (not previous.isspace() and previous not in SENTENCE_END and not previous.endswith(".")) or (
+                previous in TITLE_ABBREVIATIONS and words[i][:1].isupper()):
+            starts[i] = -1  # "Amb. | Ortiz" is one sentence
     doc.from_array([SENT_START], starts.astype("uint64"))  # at once: per-token setters are slow
     return doc
 

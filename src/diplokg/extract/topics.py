@@ -7,6 +7,7 @@ Labels match case-insensitively. Two-word labels also match inside coordinations
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -14,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..ontology import Ontology, load_ontology
+from .tokentable import token_table
 
 COORDINATORS = ["and", "or", ","]
 
@@ -75,8 +77,20 @@ class TopicFinder:
 #: "modernize ports of entry" is about the infrastructure.
 FACILITY_LABELS = {
     "ports of entry", "port of entry", "land ports of entry", "international bridges", "bridges",
-    "railways", "highways",
+    "railways", "highways", "border crossing", "border crossings",
 }
+#: Words that make the facility after them a place visited: "toured the port of entry",
+#: "visited Laredo's bridges", "inspected the crossing" (verbs and nouns of a visit).
+VISIT_WORD = re.compile(r"^(?:tour|visit|inspect)(?:s|ed|ing)?$")
+#: Movement before "to/from/in/into/of": "traveled to", "flew to", "arriving in", "a tour of".
+MOTION_WORD = re.compile(
+    r"^(?:travel(?:s|ed|led|ing|ling)?|go|goes|went|going|gone|fl(?:y|ew|ies|ying|own)|dr(?:ive|ove|ives|iving|iven)|"
+    r"arriv(?:e|es|ed|ing|al)|return(?:s|ed|ing)?|head(?:s|ed|ing)?|came|come|comes|coming|trips?|"
+    r"stop(?:s|ped|ping)?|walk(?:s|ed|ing)?|tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|moved?)$"
+)
+MOTION_PREPOSITIONS = {"to", "from", "in", "into", "of"}
+#: Quantities before "of" that keep the facility in view: "one of the bridges".
+_PARTITIVE = {"one", "two", "three", "some", "each", "all", "many", "several", "any", "both", "most"}
 #: Prepositions that make a facility a location ("at", "through", "via", "along" the port).
 LOCATIVE = {"at", "through", "via", "across", "along", "near", "between"}
 #: Words that may stand between the preposition and the facility ("at the busiest land ...").
@@ -90,17 +104,26 @@ _FILLER_POS = {"DET", "ADJ", "PROPN", "NUM", "PART"}
 
 def is_locative(doc: Doc, mention: TopicMention) -> bool:
     """Whether a facility label stands as a place ("at the Laredo ports of entry",
-    "smuggled through ports of entry") rather than as the subject of the text."""
+    "smuggled through ports of entry", "toured the port of entry", "traveled to the port of
+    entry", "a tour of the bridges") rather than as the subject of the text ("modernize the
+    ports of entry", "invest in ports of entry")."""
     if mention.text.lower() not in FACILITY_LABELS:
         return False
+    lowers = token_table(doc).lowers
     i = mention.start - 1
-    for _ in range(5):
+    for _ in range(6):
         if i < 0:
             return False
-        token = doc[i]
-        if token.lower_ in LOCATIVE:
+        lower = lowers[i]
+        if lower in LOCATIVE or VISIT_WORD.match(lower):
             return True
-        if not (token.lower_ in _LOCATIVE_FILLER or token.pos_ in _FILLER_POS
+        if lower in MOTION_PREPOSITIONS:
+            if lower == "of" and i > 0 and lowers[i - 1] in _PARTITIVE:  # "walked across one of the bridges"
+                i -= 2
+                continue
+            return i > 0 and MOTION_WORD.match(lowers[i - 1]) is not None
+        token = doc[i]
+        if not (lower in _LOCATIVE_FILLER or token.pos_ in _FILLER_POS
                 or (token.text[:1].isupper() and token.is_alpha)):
             return False
         i -= 1
@@ -116,11 +139,12 @@ def mask_mentions(
     word of ``keep_heads`` (the label names the agreement itself: "Merida Initiative"), and a
     facility label used as a place (:func:`is_locative`)."""
     kept = []
+    places = [(t.start, t.end) for t in mentions if is_locative(doc, t)]
     for t in mentions:
         inside = [(s, e) for s, e in names if s <= t.start and t.end <= e and (e - s) > (t.end - t.start)]
         if inside and not any(doc[k].lower_ in keep_heads for k in range(t.start, t.end)):
             continue
-        if is_locative(doc, t):
+        if any(s <= t.start and t.end <= e for s, e in places):  # "bridges" of "the international bridges"
             continue
         kept.append(t)
     return kept
