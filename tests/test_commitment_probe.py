@@ -453,6 +453,16 @@ PROSE = [
 ]
 
 
+PROSE += [  # the guards against stories that report no new deal leave these
+    (NEWS, OFFICIALS + "The United States agreed to work with Mexico to reduce the flow of arms, and Mexico agreed "
+                       "to extradite 10 cartel leaders.",
+     [(US, ["reduce the flow of arms"], "aspirational", None), (MX, ["extradite 10 cartel leaders"], "firm", None)]),
+    (NEWS, OFFICIALS + "Under the deal, Mexico will deploy 5,000 troops to the border, and the United States will "
+                       "pause tariffs for 30 days.",
+     [(MX, ["deploy 5,000 troops"], "firm", None), (US, ["pause tariffs"], "firm", None)]),
+]
+
+
 @pytest.mark.parametrize("title, text, expected", PROSE, ids=[f"prose{n:02d}" for n in range(len(PROSE))])
 def test_prose_commitment_probe(nlp, ontology, title, text, expected):
     test_positive_probe(nlp, ontology, title, text, expected)
@@ -506,3 +516,115 @@ def test_an_undertaking_dated_years_before_is_background(nlp, ontology):
             "It never met.")
     records = read(nlp, ontology, text, NEWS)
     assert not [c.text for c in records.commitments if "joint task force" in c.text]
+
+
+# --------------------------------------------------------------------------- stories that report no new deal
+# Negative probes in the styles the prose rules read (reported futures, "the two governments",
+# "Under the deal, …", an agreement as the subject): background on an old deal, analysts'
+# expectations, a third country's terms, cooperation boilerplate, conditional and proposed
+# terms, demands, wishes, threats and retaliation, steps that only weigh a proposal. None may
+# yield a commitment with the phrase, nor an agreement that is not named in the text (an
+# unnamed understanding is a false dk:commits link to each of its countries). Invented passages.
+
+TARIFFS = "Mexico's president meets U.S. envoy as tariff deadline looms"
+
+NO_DEAL = [
+    (TARIFFS, OFFICIALS + "Under the 2019 deal, Mexico deployed 25,000 National Guard troops to its borders, and the "
+                          "United States expanded its Remain in Mexico program.", "National Guard"),
+    (TARIFFS, OFFICIALS + "Under the agreement reached in June 2019, Mexico would deploy the National Guard, and the "
+                          "United States would drop its tariff threat.", "National Guard"),
+    (TARIFFS, OFFICIALS + "Under the 2019 agreement, Mexico committed to deploy the National Guard, and the United "
+                          "States agreed to suspend tariffs.", "National Guard"),
+    (TARIFFS, OFFICIALS + "Mexico previously agreed to deploy 10,000 troops, and the United States had pledged to "
+                          "pause tariffs.", "10,000 troops"),
+    (TARIFFS, OFFICIALS + "Analysts expect that Mexico will likely extradite more cartel leaders, while the United "
+                          "States will probably keep its tariffs.", "cartel leaders"),
+    (TARIFFS, OFFICIALS + "Mexico hopes the United States will curb arms exports, and the United States expects "
+                          "Mexico will deploy more troops.", "arms exports"),
+    (TARIFFS, OFFICIALS + "Mexico hopes the United States will curb arms exports, and the United States expects "
+                          "Mexico will deploy more troops.", "more troops"),
+    (TARIFFS, OFFICIALS + "Both countries will continue to cooperate on security, the minister said.", "cooperate"),
+    (TARIFFS, OFFICIALS + "The two governments will continue to cooperate closely on migration.", "cooperate"),
+    (TARIFFS, OFFICIALS + "Both governments will continue to cooperate to confront organized crime.", "cooperate"),
+    (TARIFFS, OFFICIALS + "The two nations will keep working together on security.", "working together"),
+    (TARIFFS, OFFICIALS + "The two countries agreed to disagree on tariffs.", "disagree"),
+    (TARIFFS, OFFICIALS + "The agreement will expire in 2026, and both countries would then negotiate a new one.",
+     "negotiate"),
+    (TARIFFS, OFFICIALS + "If the talks succeed, Mexico would deploy 5,000 troops and the United States would lift "
+                          "the tariffs.", "5,000 troops"),
+    (TARIFFS, OFFICIALS + "The United States has pressed Mexico for months. Under the proposal, Mexico would deploy "
+                          "10,000 troops, and the United States would pause tariffs.", "10,000 troops"),
+    (TARIFFS, OFFICIALS + "Under the plan proposed by Mexico, the United States would curb arms exports and Mexico "
+                          "would extradite cartel leaders.", "arms exports"),
+    (TARIFFS, OFFICIALS + "Minister Laura Ibarra said Mexico will respond to any tariffs, and the United States will "
+                          "impose tariffs on steel.", "tariffs"),
+    (TARIFFS, OFFICIALS + "The United States will impose 25 percent tariffs on Mexican goods, and Mexico will "
+                          "retaliate with its own tariffs.", "tariffs"),
+    (TARIFFS, OFFICIALS + "Should the talks fail, the United States would impose tariffs and Mexico would respond "
+                          "in kind.", "tariffs"),
+    (TARIFFS, OFFICIALS + "\"Mexico will have to do more to stop fentanyl,\" Senator Dana Whitfield said.", "fentanyl"),
+    (TARIFFS, OFFICIALS + "Senator Dana Whitfield called on Mexico to deploy more troops, and said the United States "
+                          "should cut aid.", "more troops"),
+    (TARIFFS, OFFICIALS + "The United States demanded that Mexico deploy 10,000 troops, while Mexico urged the "
+                          "United States to stop arms trafficking.", "arms trafficking"),
+    (TARIFFS, OFFICIALS + "Mexico wants the United States to stop arms trafficking, and the United States wants "
+                          "Mexico to extradite cartel leaders.", "cartel leaders"),
+    (TARIFFS, OFFICIALS + "Mexico will present a proposal next week, and the United States will review it.",
+     "proposal"),
+    (TARIFFS, OFFICIALS + "Mexico would consider deploying more troops, and the United States would study the "
+                          "proposal, officials said.", "troops"),
+    (TARIFFS, OFFICIALS + "Mexico agreed to consider the request, and the United States agreed to review its "
+                          "position.", "request"),
+    (TARIFFS, OFFICIALS + "Guatemala agreed to deploy 1,500 police to its border, and Honduras will accept returned "
+                          "migrants.", "returned migrants"),
+    (TARIFFS, OFFICIALS + "Under its deal with Washington, Guatemala will accept asylum seekers, and El Salvador will "
+                          "deploy police.", "asylum seekers"),
+    (TARIFFS, OFFICIALS + "Canada and the United States agreed to share intelligence on fentanyl.", "intelligence"),
+    (TARIFFS, OFFICIALS + "The Drug Enforcement Administration will continue its mission to dismantle cartels, a "
+                          "spokesperson said.", "dismantle cartels"),
+    (TARIFFS, OFFICIALS + "Mexico will hold elections in June, and the United States will host the World Cup.",
+     "World Cup"),
+    (TARIFFS, OFFICIALS + "Mexico is expected to deploy troops, and the United States is likely to pause tariffs.",
+     "tariffs"),
+    (TARIFFS, OFFICIALS + "Both governments will continue to face pressure from cartels.", "pressure"),
+    (TARIFFS, OFFICIALS + "Mexico's National Guard will continue its mission of protecting the population, and U.S. "
+                          "Border Patrol will keep guarding the border.", "guarding the border"),
+    (TARIFFS, OFFICIALS + "Mexican officials said the country would retaliate if the United States imposed tariffs.",
+     "retaliate"),
+    (TARIFFS, OFFICIALS + "In exchange for lifting tariffs, the United States wants Mexico to deploy 10,000 troops.",
+     "10,000 troops"),
+    (TARIFFS, OFFICIALS + "The previous agreement committed both countries to share intelligence, but it lapsed in 2023.",
+     "share intelligence"),
+    (TARIFFS, OFFICIALS + "Under the terms of the 2019 deal, Mexico will have to accept asylum seekers while their "
+                          "cases are heard.", "asylum seekers"),
+    (READOUT, "Secretary of State Hal Brenner met with Mexican Foreign Secretary Ines Olvera in Mexico City on "
+              "Thursday.\n\nSecretary Brenner urged Mexico to extradite the cartel leaders, and Foreign Secretary "
+              "Olvera asked the United States to curb the sale of rifles.", "sale of rifles"),
+    (READOUT, "Secretary of State Hal Brenner met with Mexican Foreign Secretary Ines Olvera in Mexico City on "
+              "Thursday.\n\nSecretary Brenner noted that the United States has long supported Mexico's judicial "
+              "reform, and both countries have agreed in the past to share ballistic data.", "ballistic data"),
+]
+
+
+@pytest.mark.parametrize("title, text, phrase", NO_DEAL, ids=[f"nodeal{n:02d}" for n in range(len(NO_DEAL))])
+def test_story_reports_no_new_deal(nlp, ontology, title, text, phrase):
+    records = read(nlp, ontology, text, title)
+    assert not [c.text for c in records.commitments if phrase.lower() in c.text.lower()]
+    assert not [(a.label, sorted(map(_short, a.countries))) for a in records.agreements
+                if a.countries and a.label not in text], "an agreement the text does not name commits countries"
+
+
+@pytest.mark.parametrize("text, label, parties", [
+    ("The United States and Guatemala signed the Asylum Cooperation Agreement in 2019.\n\n" + OFFICIALS
+     + "Under the agreement, Mexico will deploy 2,000 officers.", "Asylum Cooperation Agreement", {US, "guatemala"}),
+    ("The United States and Canada signed the Northern Border Accord in 2021.\n\n" + OFFICIALS
+     + "The accord requires both countries to share biometric data.", "Northern Border Accord", {US, "canada"}),
+])
+def test_a_named_agreement_keeps_its_own_parties(nlp, ontology, text, label, parties):
+    """A later "Under the agreement, Mexico will …" or "the accord requires both countries to …"
+    neither adds Mexico to another pair's agreement nor hangs Mexico's undertaking on it."""
+    records = read(nlp, ontology, text, TARIFFS)
+    named = next(a for a in records.agreements if a.label == label)
+    assert {_short(c) for c in named.countries} == parties
+    assert not [c.text for c in records.commitments if c.agreement == named.aid and MX in map(_short, c.parties)]
+    assert not [a.label for a in records.agreements if a.countries and a.label not in text]

@@ -428,14 +428,22 @@ STATES_TOGETHER = re.compile(
 #: A step that only continues the talks ("meet again", "remain in close contact", "hold periodic
 #: meetings", "speak again"): a joint process, not an undertaking that founds an understanding.
 PROCESS_ACTION = re.compile(
-    r"(?i)^(?:(?:also|further|jointly|continue\s+to|to)\s+)*(?:meet|speak|talk|reconvene|convene|stay\s+in\s+touch|"
+    r"(?i)^(?:(?:also|further|jointly|then|continue\s+to|keep|to)\s+)*(?:meet|speak|talk|reconvene|convene|stay\s+in\s+touch|"
     r"remain\s+in\s+(?:close\s+|regular\s+|constant\s+)?(?:contact|touch|communication)|keep\s+in\s+touch|"
     r"(?:hold|have|schedule)\s+(?:a\s+|the\s+|their\s+)?(?:next\s+|another\s+|further\s+|periodic\s+|regular\s+|"
     r"follow-up\s+|new\s+)*(?:meetings?|talks|sessions?|conversations?|calls?|rounds?)|"
     r"continue\s+(?:the(?:ir)?\s+)?(?:dialogue|discussions?|conversations?|talks|consultations)|"
     r"(?:host|attend|join|participate\s+in)\s+(?:the\s+|a\s+)?(?:next\s+|upcoming\s+)?(?:meeting|talks|summit|session|round|dialogue)|"
     r"(?:send|lead)\s+(?:a|its|their)\s+(?:high-level\s+)?delegation|travel\s+to|visit\b|"
-    r"(?:work|cooperate|collaborate)\s+(?:closely\s+)?(?:together\s*)?(?=[.;]|$))"
+    r"(?:re)?negotiat(?:e|ing)\b|"
+    # weighing a step is not taking it: "consider the request", "study the proposal", "present a proposal"
+    r"(?:consider|study|review|evaluate|examine|explore|weigh|analy[sz]e|assess)(?:ing)?\b|"
+    r"(?:present|submit|send|make)\s+(?:a|an|its|their)\s+(?:new\s+|formal\s+|written\s+)?(?:counter-?)?(?:proposal|offer|response)\b|"
+    # "cooperate on security", "work together against organized crime", "cooperate to confront
+    # organized crime": cooperation in general, no step of its own (not "work to reduce …",
+    # "coordinate actions against …")
+    r"(?:work(?:ing)?|cooperat(?:e|ing)|collaborat(?:e|ing))\s+(?:(?:closely|together|jointly|more)\b\s*)*"
+    r"(?:(?:on|in|against|with|for|to\s+(?:confront|combat|fight|address|tackle|counter|face))\s+(?:(?!\bto\s)[^.;,:]){0,60})?(?=[.;,]|$))"
 )
 #: A report of what someone said: "Analysts said", ", officials said", "according to ...". Speakers
 #: who do not speak for a party make a prediction, not an undertaking.
@@ -452,6 +460,37 @@ HEDGED_SPEAKER = re.compile(
 NOT_AN_UNDERTAKING = re.compile(
     r"(?i)^\s*(?:be|have|not|never|likely|probably|possibly|perhaps|need|like|prefer|benefit|suffer|struggle|"
     r"depend|welcome|face|lose|gain|cost|mean|allow|seem|appear|remain|become|want|rather|only)\b"
+)
+#: What befalls a subject, not what it undertakes: "both governments will continue to face
+#: pressure", "Mexico will benefit from …", "the United States will lose …".
+EXPERIENCE = re.compile(
+    r"(?i)^\s*(?:face|suffer|benefit|struggle|depend|lose|gain|cost|mean|seem|appear|want|like|prefer|feel|"
+    r"experience|hope|wait|watch)\b"
+)
+#: A body's standing activity going on, not a new step: "will continue its mission of …", "will
+#: keep guarding the border" (not "will continue to share …").
+ONGOING = re.compile(
+    r"(?i)^\s*(?:continue\s+(?:its|their|his|her|the|our)\s+(?:[\w-]+\s+){0,2}?(?:mission|work|efforts?|"
+    r"operations?|activities|role|duties|patrols?|presence|tasks?)\b|keep\s+(?:on\s+)?\w+ing\b)"
+)
+#: A measure one side takes against the other, not an undertaking toward it: "Mexico will
+#: retaliate …", "the United States will impose tariffs …", "… will respond to any tariffs".
+COUNTERMEASURE = re.compile(
+    r"(?i)^\s*(?:(?:also|further|now|then|immediately|quickly|continue\s+to)\s+)*"
+    r"(?:retaliate|respond|react|reciprocate|impose|slap|levy|threaten|punish|sanction|sue|hit\s+back)\b"
+)
+#: A proposal's terms, not a deal's: "Under the proposal, Mexico would …", "Under the plan
+#: proposed by Mexico, …", "According to a draft, …".
+PROPOSAL_FRAME = re.compile(
+    r"(?i)^\s*(?:under|according\s+to|in)\s+(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:proposals?|counter-?proposals?|drafts?|offers?|proposed|suggested|demands?|wish\s+list|scenarios?)\b"
+)
+#: A subject's wish, expectation or demand about someone else's future act: "Mexico hopes the
+#: United States will …", "Washington expects Mexico will …", "officials urged that …".
+EXPECTATION_VERB = re.compile(
+    r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|wants?|wanted|urge[sd]?|ask(?:s|ed)?|expect(?:s|ed)?|"
+    r"believe[sd]?|fear(?:s|ed)?|predict(?:s|ed)?|doubt(?:s|ed)?|think|thinks|thought|demand(?:s|ed)?|"
+    r"insist(?:s|ed)?|suggest(?:s|ed)?|speculated|warn(?:s|ed)?|worr(?:y|ies|ied)|anticipate[sd]?|bet|bets)\b"
 )
 #: An agreement that binds its parties: "The framework committed both countries to …", "The
 #: accord requires Mexico to …", "The plan calls on the two governments to …".

@@ -897,6 +897,8 @@ def _under_agreement(
         elif _with_unknown_body(countries, record.countries, [(org_country or {}).get(actors.index(m)) for m in orgs]
                                 + [None] * (pair and len(orgs) < 2)):
             countries = set(record.countries)  # "CBP and ANAM will …": the other agency is the other party
+        if len(record.countries) >= 2 and countries - record.countries:
+            continue  # "Under the agreement, Mexico will …" after a US–Guatemala agreement: not its party
         if countries:
             found.append(_Clause(clause, frozenset(countries), record.aid))
     return found
@@ -922,9 +924,11 @@ IMPERSONAL = re.compile(r"(?i)^\s*(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:
 #: committed to work …" (not "is committed to", not "agreed to the plan").
 UNDERTAKING = re.compile(
     r"(?i)(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bremains )(?<!\bremain )(?<!\bremained )"
+    # "had pledged to", "previously agreed to": an earlier undertaking told as background
+    r"(?<!\bhad )(?<!\bpreviously )(?<!\bearlier )(?<!\bformerly )(?<!\bonce )"
     r"\b(?:(?:agree[sd]|commit(?:s|ted)|pledge[sd]|promise[sd]|undert(?:ook|akes)|decide[sd]|resolve[sd])\s+"
     r"(?:also\s+|on\s+\w+day\s+|on\s+\w+\s+\d{1,2},?\s+)?to\s+"
-    r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
+    r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|disagree|differ)\b)"
     # "Mexico's government announced that it will send …": an announced undertaking of the subject
     r"|(?:announce[sd]|confirm(?:s|ed)|(?P<restated>reiterate[sd]|reaffirm(?:s|ed)|state[sd]))\s+(?:on\s+\w+day\s+)?"
     r"(?:that\s+)?(?:it|he|she)\s+(?:will|would)\s+(?:also\s+|immediately\s+|continue\s+to\s+)?"
@@ -971,7 +975,7 @@ def _undertakings(
             named = [m for m in actors if sent.start <= m.start < sent.end and not m.demonym
                      and pair_lo <= doc[m.start].idx - sent.start_char < match.start()]
             if (len(both) >= 2 and len(named) == len(both) and all(m.kind == "country" for m in named)
-                    and (not sides or len(sides) < 2 or both & sides)):  # not two third countries
+                    and (not sides or len(sides) < 2 or both <= sides)):  # not a third country's deal
                 joint, countries, lo = True, both, pair_lo
         pair = re.sub(r"(?i)(?:\s+(?:also|jointly|further|on\s+\w+day))+$", "", pair)
         if not joint and not countries and sides and len(sides) >= 2 and JOINT_SUBJECT.fullmatch(pair):
@@ -981,6 +985,8 @@ def _undertakings(
             joint, countries, lo = True, set(sides), pair_lo
         if not joint and (collective or len(countries) != 1 or len(subjects) != 1 or subjects[0].background):
             continue
+        if not joint and sides and len(sides) >= 2 and not countries <= sides:
+            continue  # a third country's own undertaking ("Guatemala agreed to …") in a US–Mexico story
         kind = "reaffirmation" if match.group("reaffirm") or match.group("restated") else "firm"
         cue = agr.Cue(kind, match.start(), match.end(), match.end())
         process = agr.PROCESS_ACTION.match(text[match.end():]) is not None  # "agreed to meet again"
@@ -1034,10 +1040,15 @@ def _stated_undertakings(
             that = re.match(r"\s*(?:on\s+\w+day\s+)?(?:that\s+)?", text[frame[-1].end():])
             lo = frame[-1].end() + (that.end() if that else 0)
         lead = text[lo:match.start()].strip()
+        if agr.PROPOSAL_FRAME.match(text):
+            break  # "Under the proposal, Mexico would …": terms nobody has agreed to
+        if agr.EXPECTATION_VERB.search(text, lo if not frame else frame[-1].start(), match.start()):
+            continue  # "Mexico hopes the United States will …", "Washington expects Mexico will …"
         if (not lead or "," in lead or len(lead.split()) > 14 or SUBORDINATE_LEAD.match(lead)
                 or not (lead[0].isupper() or re.match(r"the\s+[A-Z]", lead) or GOVERNMENTS.match(lead) or frame)
                 or agr.hedged_report(text, match.start())
-                or (match.group("modal") == "would" and agr.NOT_AN_UNDERTAKING.match(text[match.end():]))):
+                or (match.group("modal") == "would" and agr.NOT_AN_UNDERTAKING.match(text[match.end():]))
+                or agr.EXPERIENCE.match(text[match.end():])):
             continue
         inside = [(i, m) for i, m in enumerate(actors) if sent.start <= m.start < sent.end
                   and lo <= doc[m.start].idx - sent.start_char < match.start()]
@@ -1050,6 +1061,8 @@ def _stated_undertakings(
             countries = set(sides)
         if not countries or any(m.kind == "org" and not org_country.get(i) for i, m in inside):
             continue
+        if len(sides) >= 2 and not countries <= sides:
+            continue  # a third country's terms ("Under its deal with Washington, Guatemala will …")
         cue = agr.Cue("firm", match.start(), match.end(), match.end())
         strong = (marker is not None or together or len(countries) >= 2 or UNDER_A_DEAL.match(text) is not None) and (
             agr.PROCESS_ACTION.match(text[match.end():]) is None)
@@ -1059,6 +1072,12 @@ def _stated_undertakings(
         # sentence are a deal
         found = [(clause, strong or agr.PROCESS_ACTION.match(text[clause.clause.cues[0].end:]) is None)
                  for clause, strong in found]
+    # "Mexico will retaliate …, and the United States will impose tariffs": measures against the
+    # other side found no deal (they may only join one the text reports otherwise)
+    # and a body's standing activity ("will continue its mission of …") is no new term either
+    found = [(clause, strong and agr.COUNTERMEASURE.match(text[clause.clause.cues[0].end:]) is None
+              and agr.ONGOING.match(text[clause.clause.cues[0].end:]) is None)
+             for clause, strong in found]
     return found
 
 
