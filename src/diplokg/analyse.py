@@ -1,7 +1,8 @@
 """Network analysis of a diplokg graph: who met whom, and who is central.
 
 Plain functions in the style of networkx: each takes an rdflib graph (or a networkx graph) and
-returns a new value; nothing is cached and nothing is modified in place.
+returns a new value; nothing is modified in place, and nothing is cached except inside
+:func:`shared_analysis` (and each network's centrality and broker scores, keyed by its content).
 
 Node identifiers are the resources' IRIs as strings, so results can be joined back to the RDF
 graph. All functions are deterministic: the same graph gives the same result, in the same order.
@@ -26,7 +27,13 @@ Example
 
 from __future__ import annotations
 
+import functools
 import math
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -36,7 +43,11 @@ from rdflib.term import Node
 from diplokg.namespace import DK
 from diplokg.text import fold
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = [
+    "shared_analysis",
     "person_network",
     "meeting_network",
     "centrality",
@@ -49,6 +60,46 @@ __all__ = [
 
 #: The centrality measures :func:`centrality` computes, in column order.
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "eigenvector")
+
+
+# ------------------------------------------------------------------ shared results
+
+_SHARED: ContextVar[dict | None] = ContextVar("diplokg_shared_analysis", default=None)
+
+
+@contextmanager
+def shared_analysis() -> Iterator[None]:
+    """Within the block, :func:`person_network`, the person–meeting map and
+    :func:`communities` are computed once per graph object (and arguments) and shared by every
+    caller: a build's network page and report ask for the same network many times. The graphs
+    must not change inside the block, and callers must not modify the shared results. Nested
+    blocks share the outer one; outside any block nothing is cached."""
+    if _SHARED.get() is not None:
+        yield
+        return
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def _shared(function: Callable) -> Callable:
+    """Memoise ``function(graph, *args)`` inside :func:`shared_analysis` (keyed by object id;
+    the graph is kept alive with the result, so its id cannot be reused meanwhile)."""
+
+    @functools.wraps(function)
+    def wrapper(graph, *args, **kwargs):
+        memo = _SHARED.get()
+        if memo is None:
+            return function(graph, *args, **kwargs)
+        key = (function.__name__, id(graph), args, tuple(sorted(kwargs.items())))
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = (graph, function(graph, *args, **kwargs))
+        return hit[1]
+
+    return wrapper
 
 
 # ------------------------------------------------------------------ small RDF helpers
@@ -67,6 +118,7 @@ def _literal_rank(lit: Node) -> tuple[int, str]:
     return (pref, str(lit))
 
 
+@_shared
 def _first_literal(graph: Graph, subject: Node, *predicates: URIRef) -> str | None:
     """The preferred literal value of the first predicate that has one, or None."""
     for predicate in predicates:
@@ -84,6 +136,7 @@ def _local_name(node: Node) -> str:
     return text
 
 
+@_shared
 def _label(graph: Graph, node: Node) -> str:
     """Human-readable label: rdfs:label, skos:prefLabel, dk:title, dk:fileName or the IRI's tail."""
     label = _first_literal(graph, node, RDFS.label, SKOS.prefLabel, DK.title, DK.fileName)
@@ -113,6 +166,7 @@ def _persons(graph: Graph) -> set[Node]:
     return {p for p in persons if isinstance(p, (URIRef, BNode))}
 
 
+@_shared
 def _person_meetings(graph: Graph) -> dict[Node, set[Node]]:
     """Map each person to the meetings (dk:Meeting, or anything with participants) they attend."""
     persons = _persons(graph)
@@ -129,6 +183,7 @@ def _person_meetings(graph: Graph) -> dict[Node, set[Node]]:
 # ------------------------------------------------------------------ networks
 
 
+@_shared
 def person_network(graph: Graph) -> nx.Graph:
     """Person–person network of who met whom.
 
@@ -221,42 +276,79 @@ def meeting_network(graph: Graph) -> nx.Graph:
 # ------------------------------------------------------------------ centrality
 
 
+def _arcs(G: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+    """Nodes of ``G`` and its arcs as index arrays (each edge both ways, a self-loop once) with
+    their ``weight`` (1 when missing), in ``G.edges(u)`` order."""
+    import numpy as np
+
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    src, dst, weight = [], [], []
+    for u in nodes:
+        i = index[u]
+        for _, v, d in G.edges(u, data=True):
+            src.append(i)
+            dst.append(index[v])
+            weight.append(d.get("weight", 1))
+    return (nodes, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64),
+            np.array(weight, dtype=np.float64))
+
+
 def _pagerank(G: nx.Graph) -> dict:
-    """``nx.pagerank`` (which needs scipy), or the same power iteration in pure Python."""
+    """``nx.pagerank`` (which needs scipy), or the same power iteration in NumPy."""
     try:
         return nx.pagerank(G, weight="weight", max_iter=1000)
     except ImportError:
         pass
-    # Pure-Python power iteration with networkx's defaults: alpha 0.85, uniform teleport,
-    # dangling (isolated) nodes spread their rank uniformly, l1 tolerance N * 1e-6.
+    import numpy as np
+
+    # networkx's defaults: alpha 0.85, uniform teleport, dangling (isolated) nodes spread their
+    # rank uniformly, l1 tolerance N * 1e-6
     alpha, tol, max_iter = 0.85, 1.0e-6, 1000
-    nodes = list(G)
+    nodes, src, dst, weight = _arcs(G)
     n = len(nodes)
-    out_weight = {u: sum(d.get("weight", 1) for _, _, d in G.edges(u, data=True)) for u in nodes}
-    x = dict.fromkeys(nodes, 1.0 / n)
+    out_weight = np.bincount(src, weights=weight, minlength=n)
+    dangling = out_weight == 0
+    safe = np.where(dangling, 1.0, out_weight)
+    x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x
-        x = dict.fromkeys(nodes, 0.0)
-        dangle = alpha * sum(last[u] for u in nodes if out_weight[u] == 0)
-        for u in nodes:
-            if out_weight[u]:
-                share = alpha * last[u] / out_weight[u]
-                for _, v, d in G.edges(u, data=True):
-                    x[v] += share * d.get("weight", 1)
-        for u in nodes:
-            x[u] += (dangle + 1.0 - alpha) / n
-        if sum(abs(x[u] - last[u]) for u in nodes) < n * tol:
-            return x
+        dangle = alpha * float(last[dangling].sum())
+        share = np.where(dangling, 0.0, alpha * last / safe)
+        x = np.bincount(dst, weights=share[src] * weight, minlength=n) + (dangle + 1.0 - alpha) / n
+        if float(np.abs(x - last).sum()) < n * tol:
+            return {node: float(value) for node, value in zip(nodes, x)}
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def _eigenvector_values(G: nx.Graph, max_iter: int = 1000, tol: float = 1.0e-6) -> dict:
+    """``nx.eigenvector_centrality(G, max_iter, tol, weight="weight")``: the same power
+    iteration on ``A + I`` (start 1/n, Euclidean normalisation, l1 tolerance n * tol) in NumPy."""
+    import numpy as np
+
+    nodes, src, dst, weight = _arcs(G)
+    n = len(nodes)
+    if n == 0:
+        raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = last + np.bincount(dst, weights=last[src] * weight, minlength=n)
+        norm = float(np.sqrt(np.dot(x, x))) or 1.0
+        x = x / norm
+        if float(np.abs(x - last).sum()) < n * tol:
+            return {node: float(value) for node, value in zip(nodes, x)}
     raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def _eigenvector(G: nx.Graph) -> dict:
     """Eigenvector centrality computed per connected component, robust to isolated nodes.
 
-    Each component with at least one edge gets ``nx.eigenvector_centrality`` (weighted, up to
-    1000 iterations), scaled by ``sqrt(component size / nodes in such components)`` so a connected
-    graph gets exactly networkx's values and the whole vector keeps Euclidean norm 1. Isolated
-    nodes, and components whose power iteration does not converge, get 0.0.
+    Each component with at least one edge gets networkx's weighted eigenvector centrality (up
+    to 1000 iterations; :func:`_eigenvector_values`), scaled by ``sqrt(component size / nodes in
+    such components)`` so a connected graph gets networkx's values and the whole vector keeps
+    Euclidean norm 1. Isolated nodes, and components whose power iteration does not converge,
+    get 0.0.
     """
     result = dict.fromkeys(G, 0.0)
     components = [sorted(c, key=str) for c in nx.connected_components(G) if len(c) > 1]
@@ -264,7 +356,7 @@ def _eigenvector(G: nx.Graph) -> dict:
     for component in sorted(components, key=lambda c: str(c[0])):
         sub = G.subgraph(component)
         try:
-            values = nx.eigenvector_centrality(sub, max_iter=1000, weight="weight")
+            values = _eigenvector_values(sub)
         except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
             continue
         scale = math.sqrt(len(component) / total)
@@ -313,7 +405,104 @@ def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
 _CENTRALITY_CACHE: dict = {}
 #: Person networks up to this many nodes get exact betweenness; larger ones an estimate.
 BETWEENNESS_EXACT_MAX = 1000
-BETWEENNESS_PIVOTS = 500
+BETWEENNESS_PIVOTS = 250
+
+
+# Brandes' algorithm on integer node ids (unweighted). Node i is the i-th node of G, neighbours
+# in G's adjacency order; path counts are exact integers and every sum runs in the order
+# networkx's runs it, so the values are networkx's ``betweenness_centrality`` /
+# ``betweenness_centrality_subset`` to the last bit, about three times faster (lists instead of
+# dicts, predecessors found again from the distances instead of stored).
+
+
+def _adjacency(G: nx.Graph) -> tuple[list, list[list[int]]]:
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    return nodes, [[index[m] for m in G[node] if m != node] for node in nodes]
+
+
+def _dependencies(adj: list[list[int]], s: int, targets: list[bool] | None = None) -> tuple[list[int], list[float]]:
+    """Nodes reachable from ``s`` (BFS order) and their dependency on ``s``: the share of
+    shortest paths from ``s`` to every other node (to the ``targets`` only, when given) through
+    them. The dependency of ``s`` itself is 0."""
+    n = len(adj)
+    sigma = [0] * n
+    dist = [-1] * n
+    dist[s] = 0
+    sigma[s] = 1
+    order = [s]
+    push = order.append
+    for v in order:  # BFS: the list grows while it is read
+        next_dist = dist[v] + 1
+        sigma_v = sigma[v]
+        for w in adj[v]:
+            dist_w = dist[w]
+            if dist_w < 0:
+                dist[w] = next_dist
+                push(w)
+                sigma[w] = sigma_v
+            elif dist_w == next_dist:
+                sigma[w] += sigma_v
+    delta = [0.0] * n
+    for w in reversed(order):
+        if targets is None:
+            coeff = (1 + delta[w]) / sigma[w]
+        else:
+            coeff = ((delta[w] + 1.0) if targets[w] and w != s else delta[w]) / sigma[w]
+        up = dist[w] - 1
+        for v in adj[w]:
+            if dist[v] == up:
+                delta[v] += sigma[v] * coeff
+    delta[s] = 0.0
+    return order, delta
+
+
+def _betweenness(G: nx.Graph, k: int | None, seed: int = 0) -> dict:
+    """``nx.betweenness_centrality(G, k=k, normalized=True, seed=seed)``, unweighted: the same
+    ``k`` seeded pivots and scaling, the same values."""
+    nodes, adj = _adjacency(G)
+    n = len(nodes)
+    if k is not None and k >= n:
+        k = None
+    sources = list(range(n)) if k is None else _sample_indexes(nodes, k, seed)
+    total = [0.0] * n
+    for s in sources:
+        order, delta = _dependencies(adj, s)
+        for w in order:
+            total[w] += delta[w]
+    # networkx's _rescale: normalised, undirected, endpoints excluded
+    big_n = n - 1
+    if big_n < 2:
+        return dict(zip(nodes, total))
+    if k is None:
+        scale = 1 / (big_n * (big_n - 1))
+        return {node: value * scale for node, value in zip(nodes, total)}
+    scale_source = 1 / ((k - 1) * (big_n - 1)) if k > 1 else math.nan
+    scale_other = 1 / (k * (big_n - 1))
+    chosen = set(sources)
+    return {node: value * (scale_source if i in chosen else scale_other)
+            for i, (node, value) in enumerate(zip(nodes, total))}
+
+
+def _sample_indexes(nodes: list, k: int, seed: int) -> list[int]:
+    """The ``k`` pivots networkx picks with ``seed`` (``random.Random(seed).sample``), as indexes."""
+    index = {node: i for i, node in enumerate(nodes)}
+    return [index[x] for x in random.Random(seed).sample(nodes, k)]
+
+
+def _subset_betweenness(G: nx.Graph, sources: list, targets: list) -> dict:
+    """``nx.betweenness_centrality_subset(G, sources, targets, normalized=False)`` (undirected)."""
+    nodes, adj = _adjacency(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    is_target = [False] * len(nodes)
+    for t in targets:
+        is_target[index[t]] = True
+    total = [0.0] * len(nodes)
+    for source in sources:
+        order, delta = _dependencies(adj, index[source], is_target)
+        for w in order:
+            total[w] += delta[w]
+    return {node: value * 0.5 for node, value in zip(nodes, total)}
 
 
 def _centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
@@ -322,7 +511,7 @@ def _centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
     # exact up to BETWEENNESS_EXACT_MAX nodes; above, estimated from BETWEENNESS_PIVOTS seeded
     # sources (Brandes & Pich): exact betweenness is O(nodes x edges), minutes on big corpora
     pivots = None if G.number_of_nodes() <= BETWEENNESS_EXACT_MAX else BETWEENNESS_PIVOTS
-    betweenness = nx.betweenness_centrality(G, k=pivots, normalized=True, seed=0)
+    betweenness = _betweenness(G, pivots, seed=0)
     pagerank = _pagerank(G)
     eigenvector = _eigenvector(G)
     return {
@@ -431,6 +620,7 @@ def bipartite_centrality(B: nx.Graph) -> dict[str, dict[str, float]]:
     }
 
 
+@_shared
 def communities(G: nx.Graph, seed: int = 0, weight: str | None = "weight") -> dict[str, int]:
     """Community of every node: seeded Louvain (``nx.community.louvain_communities``).
 
@@ -465,19 +655,25 @@ def _side(G: nx.Graph, country: str) -> set:
 
 
 _BROKER_CACHE: dict = {}
+#: Broker scores count paths from every person of the smaller side up to this many persons;
+#: above, from this many of them chosen with the seed (exact path counting is O(sources x edges)).
+BROKER_SOURCES = 200
 
 
 def brokers(
-    G: nx.Graph, side_a: str = "United States", side_b: str = "Mexico"
+    G: nx.Graph, side_a: str = "United States", side_b: str = "Mexico", seed: int = 0
 ) -> dict[str, dict[str, float]]:
     """Who connects two sides of a person network (by the nodes' ``country`` attribute).
 
     Returns ``{node: {"broker": score, "cross_ties": n}}``. ``broker`` is the share of
     shortest paths between persons of ``side_a`` and persons of ``side_b`` that pass through
-    the node (``nx.betweenness_centrality_subset`` with sources ``side_a`` and targets
-    ``side_b``, divided by the number of such pairs): 1.0 means every pair is connected only
-    through this node. ``cross_ties`` is the number of the node's neighbours on the other side
-    (0 for persons on neither side). Countries are compared accent- and case-insensitively.
+    the node (``nx.betweenness_centrality_subset`` between the two sides, divided by the number
+    of such pairs): 1.0 means every pair is connected only through this node. Paths are counted
+    from the persons of the smaller side (the same paths, undirected); when it has more than
+    :data:`BROKER_SOURCES` persons, from that many of them chosen with ``seed`` and scaled up
+    (an unbiased estimate; deterministic). ``cross_ties`` is the number of the node's
+    neighbours on the other side (0 for persons on neither side). Countries are compared
+    accent- and case-insensitively.
 
     >>> import networkx as nx
     >>> G = nx.Graph([("us1", "us2"), ("us2", "mx1"), ("mx1", "mx2")])
@@ -490,13 +686,18 @@ def brokers(
     a, b = _side(G, side_a), _side(G, side_b)
     pairs = len(a) * len(b)
     if pairs:
-        sources, targets = sorted(a, key=str), sorted(b, key=str)
-        # the report asks twice for the same network: compute once (exact, O(sources x edges))
-        key = (tuple(G), tuple(G.edges()), tuple(sources), tuple(targets))
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        sources, targets = sorted(small, key=str), sorted(large, key=str)
+        # the report asks twice for the same network: compute once
+        key = (tuple(G), tuple(G.edges()), tuple(sources), tuple(targets), seed)
         if key not in _BROKER_CACHE:
+            scale = 1.0
+            if len(sources) > BROKER_SOURCES:
+                scale = len(sources) / BROKER_SOURCES
+                sources = random.Random(seed).sample(sources, BROKER_SOURCES)
+            raw = _subset_betweenness(G, sources, targets)
             _BROKER_CACHE.clear()
-            _BROKER_CACHE[key] = nx.betweenness_centrality_subset(G, sources=sources, targets=targets,
-                                                                  normalized=False)
+            _BROKER_CACHE[key] = {n: v * scale for n, v in raw.items()}
         raw = _BROKER_CACHE[key]
         # undirected graphs count each (source, target) pair as one half
         score = {n: 2.0 * v / pairs for n, v in raw.items()}

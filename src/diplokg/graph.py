@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import ORG, TIME
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as _rdflib_namespace
 
 from .corpus import PartialDate
 from .extract.records import Evidence, PlaceRef
@@ -14,6 +15,29 @@ from .ontology import Ontology
 from .provenance import add_build_activity, add_evidence_span, pipeline_versions
 from .resolve import ResolvedCorpus
 from .text import clean_text, slug
+from .triplestore import IndexedStore
+from .turtle import NotWritable, turtle_bytes
+
+
+class _Terms:
+    """An rdflib namespace whose terms are made once: rdflib builds (and checks) a new
+    ``URIRef`` on every ``RDF.type``. ``namespace`` is the namespace itself."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self.namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+RDF, RDFS, SKOS, XSD, ORG, TIME = (_Terms(getattr(_rdflib_namespace, n))
+                                   for n in ("RDF", "RDFS", "SKOS", "XSD", "ORG", "TIME"))
+#: IRIs as rdflib terms, each made once per build (cleared at the end of :func:`build_graph`)
+_iri = lru_cache(maxsize=None)(URIRef)
 
 
 def date_literal(value: PartialDate) -> Literal:
@@ -23,12 +47,14 @@ def date_literal(value: PartialDate) -> Literal:
 
 
 def new_graph() -> Graph:
-    graph = Graph()
+    """An empty graph on a lean in-memory store (:mod:`diplokg.triplestore`) with our prefixes."""
+    graph = Graph(store=IndexedStore())
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
 
 
+@lru_cache(maxsize=None)
 def document_iri(doc_id: str) -> URIRef:
     return DKR[f"document/{slug(doc_id)}"]
 
@@ -43,7 +69,7 @@ def _add_evidence(graph: Graph, node: URIRef, evidence: list[Evidence], literal:
 
 def _place_node(graph: Graph, place: PlaceRef, ontology: Ontology) -> URIRef:
     if place.key:
-        node = URIRef(place.key)
+        node = _iri(place.key)
         entry = ontology.entries.get(place.key)
         graph.add((node, RDF.type, DK.Country if place.kind == "country" else DK.City))
         graph.add((node, RDFS.label, Literal(entry.label if entry else clean_text(place.label))))
@@ -52,13 +78,13 @@ def _place_node(graph: Graph, place: PlaceRef, ontology: Ontology) -> URIRef:
         graph.add((node, RDF.type, DK.City))
         graph.add((node, RDFS.label, Literal(clean_text(place.label))))
     if place.kind == "city" and place.country:
-        graph.add((node, DK.locatedIn, URIRef(place.country)))
+        graph.add((node, DK.locatedIn, _iri(place.country)))
         _country_node(graph, place.country, ontology)
     return node
 
 
 def _country_node(graph: Graph, iri: str, ontology: Ontology) -> URIRef:
-    node = URIRef(iri)
+    node = _iri(iri)
     entry = ontology.entries.get(iri)
     graph.add((node, RDF.type, DK.Country))
     graph.add((node, RDFS.label, Literal(entry.label if entry else iri.rsplit("/", 1)[-1])))
@@ -71,9 +97,9 @@ def _add_tenures(graph: Graph, person: URIRef, ontology: Ontology) -> None:
     for tenure in ontology.tenures:
         if tenure.person != str(person) or not tenure.iri:
             continue
-        graph.bind("org", ORG)
-        graph.bind("time", TIME)
-        post, membership = URIRef(tenure.post), URIRef(tenure.iri)
+        graph.bind("org", ORG.namespace)
+        graph.bind("time", TIME.namespace)
+        post, membership = _iri(tenure.post), _iri(tenure.iri)
         info = ontology.posts[tenure.post]
         graph.add((post, RDF.type, ORG.Post))
         graph.add((post, RDFS.label, Literal(info.label)))
@@ -85,14 +111,14 @@ def _add_tenures(graph: Graph, person: URIRef, ontology: Ontology) -> None:
         graph.add((membership, ORG.member, person))
         graph.add((membership, ORG.role, post))
         if info.organization:
-            graph.add((membership, ORG.organization, URIRef(info.organization)))
-        period = URIRef(f"{tenure.iri}/period")
+            graph.add((membership, ORG.organization, _iri(info.organization)))
+        period = _iri(f"{tenure.iri}/period")
         graph.add((membership, ORG.memberDuring, period))
         graph.add((period, RDF.type, TIME.Interval))
         for prop, value, name in ((TIME.hasBeginning, tenure.begin, "begin"), (TIME.hasEnd, tenure.end, "end")):
             if value is None:
                 continue
-            instant = URIRef(f"{tenure.iri}/{name}")
+            instant = _iri(f"{tenure.iri}/{name}")
             graph.add((period, prop, instant))
             graph.add((instant, RDF.type, TIME.Instant))
             literal = date_literal(value)
@@ -104,7 +130,7 @@ def _topic_scheme(graph: Graph, ontology: Ontology) -> None:
     graph.add((TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme))
     graph.add((TOPIC_SCHEME, SKOS.prefLabel, Literal("diplokg topics", lang="en")))
     for topic in ontology.topics.values():
-        node = URIRef(topic.iri)
+        node = _iri(topic.iri)
         graph.add((node, RDF.type, DK.Topic))
         graph.add((node, RDF.type, SKOS.Concept))
         graph.add((node, SKOS.inScheme, TOPIC_SCHEME))
@@ -114,7 +140,28 @@ def _topic_scheme(graph: Graph, ontology: Ontology) -> None:
 def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[str] | None = None) -> Graph:
     """The knowledge graph of a resolved corpus; ``versions`` describe the build activity
     (:func:`diplokg.provenance.pipeline_versions` of the default ontology when None)."""
-    graph = new_graph()
+    try:
+        built = _build_graph(corpus, ontology, versions)
+    finally:  # the term caches live for one build
+        _iri.cache_clear()
+        document_iri.cache_clear()
+    # a plain Graph over the same store (its prefixes included)
+    return Graph(store=built.store, bind_namespaces="none")
+
+
+class _Filling(Graph):
+    """The graph while :func:`build_graph` fills it: ``add`` goes straight to the store, without
+    rdflib's per-triple type assertions (every term is made here)."""
+
+    def add(self, triple):
+        self.store.add(triple)
+        return self
+
+
+def _build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[str] | None) -> Graph:
+    graph = _Filling(store=IndexedStore())
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
     add_build_activity(graph, pipeline_versions() if versions is None else versions)
     _topic_scheme(graph, ontology)
     for doc in corpus.documents:
@@ -132,7 +179,7 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         for doc_id in docs:
             graph.add((node, DK.mentionedIn, document_iri(doc_id)))
     for org, docs in corpus.organizations.items():
-        node = URIRef(org)
+        node = _iri(org)
         entry = ontology.entries.get(org)
         graph.add((node, RDF.type, DK.Organization))
         graph.add((node, RDFS.label, Literal(entry.label if entry else clean_text(corpus.org_labels.get(org, org)))))
@@ -141,7 +188,7 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         for doc_id in docs:
             graph.add((node, DK.mentionedIn, document_iri(doc_id)))
     for person in corpus.persons.values():
-        node = URIRef(person.iri)
+        node = _iri(person.iri)
         graph.add((node, RDF.type, DK.Person))
         graph.add((node, RDFS.label, Literal(clean_text(person.label))))
         for name in sorted(person.names - {person.label}):
@@ -155,7 +202,7 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         _add_evidence(graph, node, person.evidence, literal=False)
         _add_tenures(graph, node, ontology)
     for meeting in corpus.meetings:
-        node = URIRef(meeting.iri)
+        node = _iri(meeting.iri)
         graph.add((node, RDF.type, DK.Meeting))
         place_label = None
         if meeting.place:
@@ -166,16 +213,16 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         label = meeting.kind.capitalize() + (f" in {place_label}" if place_label else "") + (f", {when}" if when else "")
         graph.add((node, RDFS.label, Literal(label)))
         for person in meeting.persons:
-            graph.add((node, DK.participant, URIRef(person)))
+            graph.add((node, DK.participant, _iri(person)))
         for host in meeting.hosts:
-            graph.add((node, DK.host, URIRef(host)))
+            graph.add((node, DK.host, _iri(host)))
         covered = {corpus.persons[p].country for p in meeting.persons if p in corpus.persons}
         # countries and organisations take part as such only where no person of theirs is named
         for country in meeting.countries - covered:
             graph.add((node, DK.participant, _country_node(graph, country, ontology)))
         if not meeting.persons:
             for org in meeting.organizations:
-                graph.add((node, DK.participant, URIRef(org)))
+                graph.add((node, DK.participant, _iri(org)))
         for doc_id in meeting.documents:
             graph.add((node, DK.source, document_iri(doc_id)))
         if meeting.date:
@@ -186,13 +233,13 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         graph.add((node, DK.kind, Literal(meeting.kind)))
         _add_evidence(graph, node, meeting.evidence)
         for topic in meeting.topics:
-            graph.add((URIRef(topic), DK.discussedAt, node))
+            graph.add((_iri(topic), DK.discussedAt, node))
         for pair in meeting.pairs:
             a, b = sorted(pair)
-            graph.add((URIRef(a), DK.met, URIRef(b)))
-            graph.add((URIRef(b), DK.met, URIRef(a)))
+            graph.add((_iri(a), DK.met, _iri(b)))
+            graph.add((_iri(b), DK.met, _iri(a)))
     for agreement in corpus.agreements.values():
-        node = URIRef(agreement.iri)
+        node = _iri(agreement.iri)
         graph.add((node, RDF.type, DK.Agreement))
         graph.add((node, RDFS.label, Literal(clean_text(agreement.label))))
         for country in agreement.countries:
@@ -204,15 +251,15 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         for name in agreement.alt_labels:
             graph.add((node, SKOS.altLabel, Literal(clean_text(name))))
         for person in agreement.signatories:
-            graph.add((node, DK.signatory, URIRef(person)))
+            graph.add((node, DK.signatory, _iri(person)))
         _add_evidence(graph, node, agreement.evidence)
     for source, target in corpus.reaffirms:
-        graph.add((URIRef(source), DK.reaffirms, URIRef(target)))
+        graph.add((_iri(source), DK.reaffirms, _iri(target)))
     for commitment in corpus.commitments:
-        node = URIRef(commitment.iri)
+        node = _iri(commitment.iri)
         record = commitment.record
         graph.add((node, RDF.type, DK.Commitment))
-        graph.add((node, DK.agreement, URIRef(commitment.agreement)))
+        graph.add((node, DK.agreement, _iri(commitment.agreement)))
         for party in commitment.parties:
             graph.add((node, DK.party, _country_node(graph, party, ontology)))
         graph.add((node, DK.text, Literal(clean_text(record.text))))
@@ -225,13 +272,18 @@ def build_graph(corpus: ResolvedCorpus, ontology: Ontology, versions: Sequence[s
         if record.section:
             graph.add((node, DK.section, Literal(clean_text(record.section))))
         for topic in record.topics:
-            graph.add((node, DK.topic, URIRef(topic)))
+            graph.add((node, DK.topic, _iri(topic)))
         for other in commitment.refers_to:
-            graph.add((node, DK.refersTo, URIRef(other)))
+            graph.add((node, DK.refersTo, _iri(other)))
         _add_evidence(graph, node, record.evidence)
     return graph
 
 
 def serialize(graph: Graph) -> bytes:
-    """Deterministic Turtle (rdflib's ``longturtle`` sorts subjects and objects)."""
-    return graph.serialize(format="longturtle", encoding="utf-8")
+    """Deterministic Turtle: :func:`diplokg.turtle.turtle_bytes` (sorted subjects, predicates and
+    objects); for graphs it cannot write (blank nodes, IRIs with spaces) rdflib's
+    ``longturtle``, which sorts subjects and objects too."""
+    try:
+        return turtle_bytes(graph)
+    except NotWritable:
+        return graph.serialize(format="longturtle", encoding="utf-8")

@@ -89,3 +89,13 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
 }
+
+
+# rdflib's DefinedNamespace builds (and checks) a new URIRef on every ``DK.x``, and a build asks
+# millions of times: keep each declared term as a plain class attribute instead. Lookups then skip
+# the metaclass, every ``DK.x`` is the same object (identity hits in dictionaries), and undeclared
+# names still raise AttributeError.
+for _name in DK.__annotations__:
+    if not _name.startswith("_"):
+        type.__setattr__(DK, _name, DK._NS[_name])
+del _name

@@ -17,7 +17,7 @@ import html
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from diplokg.analyse import (
     _pagerank,
     _person_meetings,
     person_network,
+    shared_analysis,
 )
 from diplokg.atomic import write_atomically
 from diplokg.errors import FocusNotFoundError, ViewError
@@ -252,6 +253,17 @@ def network_data(
     >>> nodes[0]["title"].splitlines()[0]
     '&lt;b&gt;Ana&lt;/b&gt;'
     """
+    with shared_analysis():
+        skeleton, edges, decorate = _network_parts(graph, centrality)
+    nodes = [decorate(node) for node in skeleton]
+    return nodes, _edge_list(edges, {n["id"]: n["name"] for n in nodes})
+
+
+def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None) -> tuple[list[dict], dict, Callable[[dict], dict]]:
+    """What :func:`network_data` returns, in parts: the nodes' skeletons (``id``, ``type``,
+    ``shape``, ``degree``, ``size`` and a meeting's ``date``; sorted by id), the edges by
+    ``(from, to, label)`` without ids, and ``decorate(skeleton) -> node``, which adds label,
+    name, tooltip and colours. A large page decorates only the nodes it shows."""
     person_meetings = _person_meetings(graph)
     persons = {p for p in person_meetings if _is_resource(p)}
     pnet = person_network(graph)
@@ -331,11 +343,28 @@ def network_data(
         for agreement in graph.objects(commitment, DK.agreement):
             agreement_commitments.setdefault(agreement, []).append(commitment)
 
-    nodes = []
+    # the skeleton of every node (what limit_network needs); the rest comes from decorate()
+    by_id = {str(node): node for node in types}
+    skeleton = []
     for node, kind in types.items():
         if kind not in NODE_TYPES:
             kind = "organization"
-        type_label, colour, shape, size = NODE_TYPES[kind]
+        shape, size = NODE_TYPES[kind][2], NODE_TYPES[kind][3]
+        node_degree = degree.get(str(node), 0)
+        item: dict = {"id": str(node), "type": kind, "shape": shape, "degree": node_degree,
+                      "size": _degree_size(size, node_degree)}
+        if kind == "person":
+            item["size"] = sizes.get(str(node), PERSON_SIZE_MIN)
+        if kind == "meeting":
+            item["date"] = _date_sort_key(graph, node)[1]
+        skeleton.append(item)
+    skeleton.sort(key=lambda n: n["id"])
+
+    def decorate(base: dict) -> dict:
+        """The full node dict (label, tooltip, colours) of a skeleton node."""
+        item = dict(base)
+        node, kind = by_id[item["id"]], item["type"]
+        type_label, colour = NODE_TYPES[kind][0], NODE_TYPES[kind][1]
         if kind == "meeting":
             label = _meeting_label(graph, node)
         elif kind == "commitment":
@@ -343,9 +372,6 @@ def network_data(
         else:
             label = _label(graph, node)
         lines = [label, f"Type: {type_label}"]
-        node_degree = degree.get(str(node), 0)
-        item: dict = {"id": str(node), "type": kind, "shape": shape, "degree": node_degree,
-                      "size": _degree_size(size, node_degree)}
         if kind == "person":
             countries = person_countries.get(node, [])
             country = _label(graph, countries[0]) if countries else None
@@ -356,7 +382,6 @@ def network_data(
             score = centrality.get(str(node))
             if score is not None and "pagerank" in score:
                 lines.append(f"PageRank: {score['pagerank']:.4f}")
-            item["size"] = sizes.get(str(node), PERSON_SIZE_MIN)
             border = borders.get(country, NO_COUNTRY_BORDER) if country else NO_COUNTRY_BORDER
             item["color"] = {
                 "background": colour,
@@ -372,7 +397,6 @@ def network_data(
         if kind == "commitment":
             item["font"] = {"size": 8}  # read when zoomed in; hover for the clause
         if kind == "meeting":
-            item["date"] = _date_sort_key(graph, node)[1]
             lines.append(f"Date: {_meeting_date(graph, node)}")
             date_text = _first_literal(graph, node, DK.dateText)
             if date_text and date_text != lines[-1][6:]:
@@ -418,19 +442,25 @@ def network_data(
         item["label"] = _truncate(label, LABEL_CHARS)
         item["name"] = " ".join(label.split())
         item["title"] = _tooltip(lines)
-        nodes.append(item)
+        return item
 
-    nodes.sort(key=lambda n: n["id"])
-    names = {n["id"]: n["name"] for n in nodes}
+    return skeleton, edges, decorate
 
+
+def _edge_list(edges: dict[tuple[str, str, str], dict], names: dict[str, str],
+               keep: set[str] | None = None) -> list[dict]:
+    """Edges sorted by key with ids ``e0``, ``e1``, … (over all edges) and tooltips; only those
+    between ``keep`` nodes when given. ``names`` holds the full name of every node kept."""
     edge_list = []
     for i, key in enumerate(sorted(edges)):
+        if keep is not None and not (key[0] in keep and key[1] in keep):
+            continue
         edge = dict(edges[key])
         edge["id"] = f"e{i}"
         if "title" not in edge:
             edge["title"] = _tooltip([f"{names[key[0]]} — {key[2]} → {names[key[1]]}"])
         edge_list.append(edge)
-    return nodes, edge_list
+    return edge_list
 
 
 # ------------------------------------------------------------------ large graphs
@@ -537,23 +567,36 @@ def layout_positions(
     if count == 0:
         return {}
     index = {node_id: i for i, node_id in enumerate(ids)}
-    adjacency = np.zeros((count, count), dtype=np.float32)
+    linked = set()
     for edge in edges:
         a, b = index.get(edge["from"]), index.get(edge["to"])
         if a is not None and b is not None and a != b:
-            adjacency[a, b] = adjacency[b, a] = 1.0
+            linked.update(((a, b), (b, a)))
+    pairs = np.array(sorted(linked), dtype=np.intp).reshape(-1, 2)
+    first, second = pairs[:, 0], pairs[:, 1]
     pos = np.random.default_rng(seed).random((count, 2))
     k = math.sqrt(1.0 / count)
     step = 0.1
     cooling = step / (iterations + 1)
     x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+    # the dense n x n arrays are reused in place; attraction (distance / k along edges) is
+    # subtracted at the edges only: the same float32 values as "k² / d² - adjacency * d / k"
+    dx = np.empty((count, count), dtype=np.float32)
+    dy = np.empty_like(dx)
+    distance = np.empty_like(dx)
+    force = np.empty_like(dx)
     for _ in range(iterations):
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        distance = np.maximum(np.hypot(dx, dy), 0.01)
-        force = k * k / (distance * distance) - adjacency * distance / k
-        move_x = (dx * force).sum(axis=1) - 0.05 * k * math.sqrt(count) * (x - 0.5)
-        move_y = (dy * force).sum(axis=1) - 0.05 * k * math.sqrt(count) * (y - 0.5)
+        np.subtract(x[:, None], x[None, :], out=dx)
+        np.subtract(y[:, None], y[None, :], out=dy)
+        np.hypot(dx, dy, out=distance)
+        np.maximum(distance, 0.01, out=distance)
+        np.multiply(distance, distance, out=force)
+        np.divide(k * k, force, out=force)
+        force[first, second] -= distance[first, second] / k
+        np.multiply(dx, force, out=dx)
+        np.multiply(dy, force, out=dy)
+        move_x = dx.sum(axis=1) - 0.05 * k * math.sqrt(count) * (x - 0.5)
+        move_y = dy.sum(axis=1) - 0.05 * k * math.sqrt(count) * (y - 0.5)
         length = np.maximum(np.hypot(move_x, move_y), 0.01)
         x += move_x * step / length
         y += move_y * step / length
@@ -830,8 +873,11 @@ def write_network_html(
     failed write never leaves a half-written page. The parent folder is created if needed.
     Returns ``{"nodes": shown, "edges": shown, "total_nodes": n, "note": note or None}``.
     """
-    all_nodes, all_edges = network_data(graph, centrality)
-    nodes, edges, note = limit_network(all_nodes, all_edges, max_nodes)
+    with shared_analysis():
+        skeleton, edge_map, decorate = _network_parts(graph, centrality)
+    kept, _, note = limit_network(skeleton, [{"from": a, "to": b} for a, b, _ in edge_map], max_nodes)
+    nodes = [decorate(node) for node in kept]  # tooltips only for the nodes shown
+    edges = _edge_list(edge_map, {n["id"]: n["name"] for n in nodes}, keep={n["id"] for n in nodes})
 
     large = len(nodes) > LARGE_NETWORK
     if large:
@@ -887,7 +933,7 @@ def write_network_html(
         options_json=jinja2.utils.markupsafe.Markup(_json_for_script(vis_options(len(net_nodes)))),
     )
     write_atomically(Path(path), page.encode("utf-8"))
-    return {"nodes": len(net_nodes), "edges": len(net_edges), "total_nodes": len(all_nodes),
+    return {"nodes": len(net_nodes), "edges": len(net_edges), "total_nodes": len(skeleton),
             "note": note}
 
 

@@ -12,7 +12,10 @@ from collections import Counter
 from rdflib import RDF, Graph
 from rdflib.term import Node
 
-from diplokg.analyse import _first_literal, _label, _person_meetings, brokers, cross_ties, person_network
+from diplokg.analyse import (
+    BETWEENNESS_EXACT_MAX, BETWEENNESS_PIVOTS, BROKER_SOURCES, _first_literal, _label, _person_meetings, _side,
+    brokers, cross_ties, person_network, shared_analysis,
+)
 from diplokg.explore import _meeting_interval, report_table, timeline
 from diplokg.namespace import DK
 from diplokg.render import (
@@ -88,6 +91,11 @@ def report_markdown(graph: Graph, top: int = 10, seed: int = 0, charts: tuple[st
     >>> "Ana \\\\| Bo" in report_markdown(g)
     True
     """
+    with shared_analysis():  # the sections below share one person network and its scores
+        return _report_markdown(graph, top, seed, charts)
+
+
+def _report_markdown(graph: Graph, top: int, seed: int, charts: tuple[str, ...]) -> str:
     documents = set(graph.subjects(RDF.type, DK.Document))
     persons = {p for p in _person_meetings(graph) if _is_resource(p)}
     meetings = _meetings(graph)
@@ -116,8 +124,10 @@ def report_markdown(graph: Graph, top: int = 10, seed: int = 0, charts: tuple[st
 
     # central actors
     out += ["## Central actors", ""]
+    estimated = (f" Betweenness is estimated from {BETWEENNESS_PIVOTS} seeded pivots (more than "
+                 f"{BETWEENNESS_EXACT_MAX} persons)." if len(person_network(graph)) > BETWEENNESS_EXACT_MAX else "")
     out += [f"Top {top} persons of the who-met-whom network, by PageRank; community as in "
-            "\"Communities\" below.", ""]
+            "\"Communities\" below." + estimated, ""]
     _, actors = report_table(graph, "actors", top=max(top, 0), seed=seed)
     rows = [
         [r["rank"], r["name"], r["country"] or "", r["meetings"], _fmt(r["degree"]),
@@ -141,7 +151,7 @@ def report_markdown(graph: Graph, top: int = 10, seed: int = 0, charts: tuple[st
     out += [
         f"{count(ties, 'tie')} between {count(sides.get(side_a, 0), 'person')} of the {side_a} "
         f"and {count(sides.get(side_b, 0), 'person')} of {side_b}. Broker score: share of the "
-        f"shortest paths between the two sides that pass through the person.",
+        f"shortest paths between the two sides that pass through the person." + _broker_sample_note(network),
         "",
     ]
     scores = brokers(network, side_a, side_b)
@@ -237,6 +247,17 @@ def report_markdown(graph: Graph, top: int = 10, seed: int = 0, charts: tuple[st
         out.append("")
 
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _broker_sample_note(network) -> str:
+    """How broker scores were estimated, when the smaller side is sampled (see analyse.brokers)."""
+    side_a, side_b = SIDES
+    a, b = len(_side(network, side_a)), len(_side(network, side_b))
+    if not a or not b or min(a, b) <= BROKER_SOURCES:
+        return ""
+    name = f"the {side_a}" if a <= b else side_b
+    return (f" Estimated from the paths of {BROKER_SOURCES} of the {min(a, b)} persons of {name} "
+            f"(a seeded sample).")
 
 
 # ------------------------------------------------------------------ charts

@@ -4,8 +4,9 @@
 the same triples as ``graph.ttl``, bulk-loaded from it) with a manifest naming the SHA-256 and
 size of the ``graph.ttl`` it was loaded from. :func:`open_store` opens it read-only as an rdflib
 ``Graph`` (through the ``oxrdflib`` store plugin), so the rest of diplokg keeps the rdflib API;
-SPARQL given as text runs on Oxigraph's own engine. A store that does not match ``graph.ttl``
-(e.g. a later ``--store memory`` build) is ignored.
+``diplokg.query.run_query`` runs SELECT and ASK queries on the pyoxigraph store behind it
+(:func:`native_store`) with the bindings written in as constants (:func:`substitute`). A store
+that does not match ``graph.ttl`` (e.g. a later ``--store memory`` build) is ignored.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -44,31 +47,72 @@ def _manifest(graph_file: Path) -> dict:
 def write_store(graph_file: str | Path, folder: str | Path) -> Path:
     """Bulk-load the Turtle ``graph_file`` into a new Oxigraph store at ``folder`` (replacing any
     store there only once the new one is complete); return the folder."""
-    import pyoxigraph as ox
-
     source = Path(graph_file)
-    target = Path(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        store = ox.Store(str(staging / "db"))
-        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
-        store.optimize()
-        del store
-        manifest = _manifest(source)
-        manifest["sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-            os.replace(target, old / target.name)
-        os.replace(staging, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return target
+    return StoreWriter(source.read_bytes(), folder).finish(source)
+
+
+#: The child process that bulk-loads a store: ``python -c _LOADER DB TURTLE``.
+_LOADER = ("import sys, pyoxigraph as ox; store = ox.Store(sys.argv[1]); "
+           "store.bulk_load(path=sys.argv[2], format=ox.RdfFormat.TURTLE); store.optimize(); del store")
+
+
+class StoreWriter:
+    """Writes the store of a Turtle text in a child process while the build goes on.
+
+    ``StoreWriter(data, folder)`` writes ``data`` (Turtle bytes) to a staging folder next to
+    ``folder`` (named ``prefix…``) and starts a Python process that bulk-loads it into a new store
+    there (pyoxigraph keeps the GIL while it loads, so a thread would not run alongside the
+    build; a process uses the other CPU). :meth:`finish` waits, records the manifest of
+    ``graph_file`` (which must hold ``data``) and moves the store into place, replacing any
+    store there; :meth:`abandon` stops the load and deletes the staging folder. Exactly one of
+    them must be called."""
+
+    def __init__(self, data: bytes, folder: str | Path, prefix: str | None = None):
+        self.data = data
+        self.target = Path(folder)
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        prefix = prefix if prefix is not None else f".{self.target.name}-"
+        self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.target.parent))
+        try:
+            source = self.staging / "source.ttl"
+            source.write_bytes(data)
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _LOADER, str(self.staging / "db"), str(source)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except BaseException:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise
+
+    def finish(self, graph_file: str | Path) -> Path:
+        """Wait for the load, then put the store in place for ``graph_file``; return the folder."""
+        source, target, staging = Path(graph_file), self.target, self.staging
+        _, errors = self._process.communicate()
+        try:
+            if self._process.returncode != 0:
+                detail = " ".join(errors.decode("utf-8", "replace").split())[-300:]
+                raise OSError(f"cannot write the Oxigraph store {target}: {detail}")
+            (staging / "source.ttl").unlink()
+            manifest = _manifest(source)
+            manifest["sha256"] = hashlib.sha256(self.data).hexdigest()
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+            old = None
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+                os.replace(target, old / target.name)
+            os.replace(staging, target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        return target
+
+    def abandon(self) -> None:
+        """Stop the load and delete what it wrote."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def remove_store(folder: str | Path) -> None:
@@ -120,6 +164,11 @@ def is_oxigraph(graph: Graph) -> bool:
     return type(graph.store).__name__ == "OxigraphStore"
 
 
+def native_store(graph: Graph):
+    """The pyoxigraph ``Store`` behind ``graph`` (None when it is not an Oxigraph store)."""
+    return graph.store._inner if is_oxigraph(graph) else None
+
+
 def _term(value) -> str:
     """``value`` (an rdflib term) in SPARQL/N-Triples syntax, escaped by pyoxigraph's serializer."""
     from oxrdflib._converter import to_ox
@@ -127,13 +176,92 @@ def _term(value) -> str:
     return str(to_ox(value))
 
 
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
+_BOUND_BEFORE = re.compile(r"(?i)\bBOUND\s*\(\s*$")
+_BOUND_AFTER = re.compile(r"^\s*\)")
+_SELECT_STAR = re.compile(r"(?i)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
+
+
+def substitute(sparql: str, bindings: dict) -> str | None:
+    """``sparql`` with every bound variable replaced by its value, and ``BOUND(?v)`` by ``true``.
+
+    This is how ``--bind`` values reach Oxigraph's engine: its optimizer then sees constants,
+    pushes a filter such as ``LCASE(STR(?name)) = LCASE(STR("Kirstjen Nielsen"))`` down to the
+    pattern that binds ``?name`` and evaluates selective parts first, where a ``VALUES`` block
+    (:func:`with_values`) stays a separate one-row input joined last. The meaning is rdflib's
+    ``initBindings`` (the variable is bound everywhere, sub-queries included). Values are RDF
+    terms written by pyoxigraph's serializer, never user text pasted into the query; variables
+    are only recognised outside comments, IRIs and string literals. Returns None where a
+    replacement cannot keep the meaning: ``SELECT *`` (the variable would no longer be a
+    column) and blank-node values; a bound variable in a place that takes only a variable
+    (projection, ``AS``, ``VALUES``, ``GROUP BY``) makes the text invalid, which the caller
+    sees as a syntax error (it then uses :func:`with_values`)."""
+    from rdflib import Literal, URIRef
+
+    if not bindings:
+        return sparql
+    if any(not isinstance(value, (URIRef, Literal)) for value in bindings.values()):
+        return None
+    terms = {name: _term(value) for name, value in bindings.items()}
+    parts: list[str] = []
+    last = 0
+    for start, end in code_spans(sparql):
+        segment = sparql[start:end]
+        for match in _VARIABLE.finditer(segment):
+            name = match.group(1)
+            if name not in terms:
+                continue
+            if _SELECT_STAR.search(sparql):
+                return None
+            begin, finish = start + match.start(), start + match.end()
+            before = _BOUND_BEFORE.search(sparql[last:begin])
+            after = _BOUND_AFTER.match(sparql[finish:])
+            if before and after:  # BOUND(?v) of a bound variable
+                parts.append(sparql[last:last + before.start()])
+                parts.append("true")
+                last = finish + after.end()
+            else:
+                parts.append(sparql[last:begin])
+                parts.append(terms[name])
+                last = finish
+    parts.append(sparql[last:])
+    return "".join(parts)
+
+
+def code_spans(text: str):
+    """``(start, end)`` of the stretches of ``text`` outside comments, IRIs and string literals."""
+    i, n, start = 0, len(text), 0
+    while i < n:
+        c = text[i]
+        if c == "#" or c in "\"'" or (c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
+            if i > start:
+                yield start, i
+            if c == "#":
+                end = text.find("\n", i)
+                i = n if end < 0 else end + 1
+            elif c == "<":
+                i += re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]).end()
+            else:
+                quote = c * 3 if text.startswith(c * 3, i) else c
+                i += len(quote)
+                while i < n and not text.startswith(quote, i):
+                    i += 2 if text[i] == "\\" else 1
+                i += len(quote)
+            start = i
+            continue
+        i += 1
+    if start < n:
+        yield start, n
+
+
 def with_values(sparql: str, bindings: dict) -> str | None:
     """``sparql`` with ``bindings`` as a ``VALUES`` block opening its outermost group pattern.
 
-    This is how bound variables reach Oxigraph's engine when they are not projected (its
-    substitutions take projected variables only). Values are RDF terms written by pyoxigraph's
-    serializer, never user text pasted into the query. Returns None when the outermost group
-    cannot be found unambiguously (the caller then uses rdflib's engine)."""
+    The fallback of :func:`substitute` (e.g. for a bound variable that is also a column). A
+    ``VALUES`` block binds the variable in the outermost group only: a FILTER inside a nested
+    group or sub-SELECT does not see it (SPARQL scoping, which rdflib's ``initBindings`` ignore).
+    Values are RDF terms written by pyoxigraph's serializer, never user text pasted into the
+    query. Returns None when the outermost group cannot be found unambiguously."""
     if not bindings:
         return sparql
     position = _first_brace(sparql)

@@ -17,6 +17,7 @@ from rdflib.namespace import SH
 from .errors import InputError, ShapesError
 from .namespace import PREFIXES
 from .ontology import DEFAULT_ONTOLOGY_DIR
+from .shaclscreen import Unsupported, screen
 
 #: The shapes every build is checked against.
 DEFAULT_SHAPES = DEFAULT_ONTOLOGY_DIR / "shapes.ttl"
@@ -136,15 +137,38 @@ def validate_graph(
     """Validate ``graph`` against the shapes (``shapes`` if given, else ``shapes_path``, else
     ``shapes.ttl`` of ``ontology_dir`` or of the project's ``ontology/``), with the class
     hierarchy of ``ontology_dir``'s ``diplokg.ttl``. Only sh:Violation results make it
-    non-conformant; warnings and infos are reported too."""
-    from pyshacl import validate
+    non-conformant; warnings and infos are reported too.
 
+    The fast screen of :mod:`diplokg.shaclscreen` runs first: when it finds that no focus node
+    can fail, the graph conforms with no result and pySHACL is not run; otherwise (or for shapes
+    the screen does not cover) pySHACL gives the results."""
     if shapes is None and shapes_path is None and ontology_dir and (Path(ontology_dir) / DEFAULT_SHAPES.name).is_file():
         shapes_path = Path(ontology_dir) / DEFAULT_SHAPES.name
     shapes = shapes if shapes is not None else load_shapes(shapes_path)
+    ontology = load_ontology_graph(ontology_dir)
+    try:
+        if screen(graph, shapes, ontology):
+            return ValidationReport(conforms=True)
+    except Unsupported:
+        pass
+    return pyshacl_report(graph, shapes, ontology)
+
+
+def pyshacl_report(graph: Graph, shapes: Graph, ontology: Graph) -> ValidationReport:
+    """Validate with pySHACL (no screen): every result, sorted."""
+    from pyshacl import validate
+
+    inplace = False
+    if not graph.store.context_aware:  # pySHACL needs rdflib's context-aware store: copy
+        copy = Graph()
+        for prefix, namespace in graph.namespaces():
+            copy.bind(prefix, namespace, override=True)
+        for triple in graph:
+            copy.add(triple)
+        graph, inplace = copy, True  # the copy is ours: pySHACL may mix the ontology into it
     try:
         conforms, results, _ = validate(
-            graph, shacl_graph=shapes, ont_graph=load_ontology_graph(ontology_dir),
+            graph, shacl_graph=shapes, ont_graph=ontology, inplace=inplace,
             inference="none", advanced=True, allow_warnings=True, allow_infos=True,
         )
     except Exception as exc:  # pySHACL reports malformed shapes with its own exception types
