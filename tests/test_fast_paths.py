@@ -9,7 +9,7 @@ against the per-token one, and the two-pattern topic coordination against one pa
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 import spacy

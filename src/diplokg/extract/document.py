@@ -16,7 +16,7 @@ from . import agreements as agr
 from .actors import ActorMention
 from .dates import resolve_date
 from .meetings import (
-    MeetingReader, apply_dateline, apply_group_reference, attend, can_merge, compatible_dates,
+    MeetingReader, apply_dateline, apply_group_reference, attend, compatible_dates,
     compatible_places, complete_pairs, delegation_sides, read_participation, dateline_place, has_verb_trigger, is_new_meeting, merge_into, read_attendance, to_record,
     delegation_members, inherit_frame, merge_target,
 )
