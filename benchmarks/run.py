@@ -16,8 +16,16 @@ sampled every 50 ms):
 - ``store``: ``diplokg build --store oxigraph`` on the cached records (adds the Oxigraph store);
 - graph loading: parsing ``graph.ttl`` into rdflib vs opening the Oxigraph store, with the
   resident memory each adds;
-- named queries (``ontology/queries/``) through ``diplokg.query.run_query``, median of
-  ``--repeats`` runs, on the in-memory graph and on the Oxigraph store.
+- named queries (``ontology/queries/``) through ``diplokg.execute.execute_query`` (what
+  ``diplokg query --name`` calls once the graph is open), median of ``--repeats`` runs, on the
+  in-memory graph and on the Oxigraph store: with the default row cap (``--max-rows`` 10,000) and
+  for the full result; plus one ``diplokg query --name meetings-of-person`` process on the store;
+- the same on a synthetic graph ``--scale`` (default 10) times the largest N
+  (``benchmarks/scale_graph.py``: the build copied with per-document nodes renamed per copy and
+  reference nodes shared; an approximation of a bigger corpus, see there), store only.
+
+``--queries-only DIR`` measures only the graph loading and the named queries of an existing build
+folder (and its synthetic copy), e.g. to compare two versions of the queries on the same build.
 
 Results go to ``benchmarks/results/bench-<sizes>.json`` and ``.md``.
 """
@@ -42,9 +50,10 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
+import scale_graph  # noqa: E402
 
 PYTHON = sys.executable
-#: Seconds after which one named query's measurement (graph loading included) is abandoned.
+#: Seconds after which one run of a named query is abandoned.
 QUERY_TIMEOUT = 60
 DIPLOKG = [PYTHON, "-m", "diplokg.cli"]
 
@@ -87,21 +96,26 @@ print(json.dumps({"load_s": time.perf_counter() - start, "triples": n, "oxigraph
 
 QUERIES = r"""
 import json, statistics, sys, time
-from diplokg.query import load_graph, run_query
+from diplokg.execute import execute_query
+from diplokg.query import load_graph
 from diplokg.queries import bindings_for, get_query
 graph = load_graph(sys.argv[1], use_store=sys.argv[2] == "store")
 repeats = int(sys.argv[3])
 name, raw = json.loads(sys.argv[4])
+limit = float(sys.argv[5])
 query = get_query(name)
 bindings = bindings_for(query, raw)
-times, rows = [], None
-while len(times) < repeats and sum(times) < 20:  # slow queries: fewer repeats
-    start = time.perf_counter()
-    _, result = run_query(graph, query.text, bindings)
-    times.append(time.perf_counter() - start)
-    rows = len(result)
-print(json.dumps({"median_ms": 1000 * statistics.median(times), "first_ms": 1000 * times[0],
-                  "runs": len(times), "rows": rows}))
+out = {}
+for label, cap in (("capped", 10_000), ("full", None)):  # the CLI's default --max-rows, then no cap
+    times, outcome = [], None
+    while len(times) < repeats and sum(times) < 20:  # slow queries: fewer repeats
+        start = time.perf_counter()
+        outcome = execute_query(graph, query.text, bindings, timeout=limit, max_rows=cap)
+        times.append(time.perf_counter() - start)
+    out[label] = {"median_ms": 1000 * statistics.median(times), "first_ms": 1000 * times[0], "runs": len(times),
+                  "rows": len(outcome.rows), "total": outcome.total}
+out.update(out["capped"])  # the default (capped) figures are the headline ones
+print(json.dumps(out))
 """
 
 
@@ -227,26 +241,56 @@ def bench_size(n: int, work: Path, seed: int, repeats: int, bare: bool, full: bo
     return _graph_and_queries(result, out, repeats)
 
 
-def _graph_and_queries(result: dict, out: Path, repeats: int) -> dict:
+def _graph_and_queries(result: dict, out: Path, repeats: int, memory: bool = True) -> dict:
     result["graph_ttl_mb"] = (out / "graph.ttl").stat().st_size / 2**20
     result["store_mb"] = sum(p.stat().st_size for p in (out / "store").rglob("*") if p.is_file()) / 2**20
-    for how in ("memory", "store"):
+    hows = ("memory", "store") if memory else ("store",)
+    for how in hows:
         run = measure([PYTHON, "-c", LOAD, str(out), how])
         result[f"load_{how}"] = json.loads(run["stdout"])
         print(f"  load {how}: {result[f'load_{how}']}", flush=True)
     person = _a_person(out)
     queries = [(name, {k: (person if v == "__PERSON__" else v) for k, v in raw.items()}) for name, raw in NAMED_QUERIES]
-    for how in ("memory", "store"):
+    for how in hows:
         timings = result[f"queries_{how}"] = {}
         for name, raw in queries:  # one process per query, stopped after QUERY_TIMEOUT seconds
             try:
-                done = subprocess.run([PYTHON, "-c", QUERIES, str(out), how, str(repeats), json.dumps([name, raw])],
-                                      capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=QUERY_TIMEOUT)
+                done = subprocess.run([PYTHON, "-c", QUERIES, str(out), how, str(repeats), json.dumps([name, raw]),
+                                       str(QUERY_TIMEOUT)],
+                                      capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=2 * QUERY_TIMEOUT + 30)
                 timings[name] = json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr[-500:]}
+                if "stopped after" in timings[name].get("error", ""):
+                    timings[name] = {"timeout_s": QUERY_TIMEOUT}
             except subprocess.TimeoutExpired:
                 timings[name] = {"timeout_s": QUERY_TIMEOUT}
             print(f"  query {how} {name}: {timings[name]}", flush=True)
+    # one real `diplokg query` process (imports, opening the store, the query, printing)
+    cli = DIPLOKG + ["query", "--graph", str(out), "--name", "meetings-of-person", "--bind", f"person_name={person}",
+                     "--format", "tsv"]
+    runs = [measure(cli) for _ in range(3)]
+    result["cli_query"] = {"wall_s": statistics.median(r["wall_s"] for r in runs),
+                           "rows": len(runs[0]["stdout"].splitlines()) - 1}
+    print(f"  CLI query: {result['cli_query']}", flush=True)
     return result
+
+
+def bench_scaled(n: int, source: Path, folder: Path, k: int, repeats: int) -> dict:
+    """Named queries on the store of a synthetic graph ``k`` times the build ``source`` (a
+    graph.ttl of N = ``n`` documents), written to ``folder``."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    print(f"N={n} x {k} (synthetic): writing {folder}", flush=True)
+    scaled = {"n": n, "k": k, "synthetic": True}
+    scaled["scale"] = scale_graph.build_scaled(source, folder, k)
+    print(f"  {scaled['scale']}", flush=True)
+    return _graph_and_queries(scaled, folder, repeats, memory=False)
+
+
+def load_documents(build_dir: Path) -> list[str]:
+    """The documents of a build folder (its graph's dk:Document nodes)."""
+    from diplokg.query import load_graph, run_query
+
+    return [row[0] for row in run_query(load_graph(build_dir, use_store=True), "SELECT ?d WHERE { ?d a dk:Document }")[1]]
 
 
 def _a_person(out: Path) -> str:
@@ -263,8 +307,8 @@ def _ratio(r: dict, step: str, key: str, bare_key: str) -> str:
     return f" ({r[step][key] / r['bare'][bare_key]:.2f}×)" if "bare" in r else ""
 
 
-def _latency(v: dict) -> float:
-    return v["median_ms"] if "median_ms" in v else float("inf")
+def _latency(v: dict, key: str = "capped") -> float:
+    return v[key]["median_ms"] if key in v else float("inf")
 
 
 def _query_cell(v: dict) -> str:
@@ -272,18 +316,27 @@ def _query_cell(v: dict) -> str:
         return f"> {v['timeout_s'] * 1000:,.0f} (timed out)"
     if "error" in v:
         return "error"
-    return f"{v['median_ms']:,.0f} ({v['rows']})"
+    if "capped" not in v:  # results of an older run.py
+        return f"{v['median_ms']:,.0f} ({v['rows']})"
+    capped, full = v["capped"], v["full"]
+    rows = f"{capped['total']:,}" if capped["rows"] == capped["total"] else f"{capped['rows']:,} of {capped['total']:,}"
+    return f"{capped['median_ms']:,.0f} / {full['median_ms']:,.0f} ({rows})"
 
 
 def _fmt(value, digits=1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def markdown(results: list[dict], command: str) -> str:
+def _column(r: dict) -> str:
+    return f"N = {r['n']:,} × {r['k']} (synthetic)" if r.get("synthetic") else f"N = {r['n']:,}"
+
+
+def markdown(results: list[dict], command: str, load: list[float] | None = None) -> str:
+    load = load or list(os.getloadavg())
     lines = [f"Command: `{command}`", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-             f"load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}", ""]
-    head = ["measure"] + [f"N = {r['n']:,}" for r in results]
+             f"load average at the end {', '.join(f'{x:.1f}' for x in load)}", ""]
+    head = ["measure"] + [_column(r) for r in results]
     rows: list[list[str]] = []
 
     def row(label, fn):
@@ -309,18 +362,22 @@ def markdown(results: list[dict], command: str) -> str:
     row("add one document: s (% of cold `--jobs 2`)",
         lambda r: f"{_fmt(r['add_one']['wall_s'])} ({100 * r['add_one']['wall_s'] / r['cold_jobs2']['wall_s']:.1f} %)")
     row("`--store oxigraph` rebuild (cached records): s", lambda r: _fmt(r["store_build"]["wall_s"]))
-    row("triples", lambda r: f"{r['load_memory']['triples']:,}")
+    row("triples", lambda r: f"{r.get('load_memory', r.get('load_store'))['triples']:,}")
     row("graph.ttl MB / store MB", lambda r: f"{r['graph_ttl_mb']:.1f} / {r['store_mb']:.1f}")
     row("load graph: rdflib parse s (+MB RSS)", lambda r: f"{r['load_memory']['load_s']:.2f} (+{r['load_memory']['rss_added_mb']:.0f})")
     row("load graph: Oxigraph store s (+MB RSS)", lambda r: f"{r['load_store']['load_s']:.2f} (+{r['load_store']['rss_added_mb']:.0f})")
     names = [name for name, _ in NAMED_QUERIES]
     for how in ("memory", "store"):
-        row(f"named queries, {how}: median of the medians, ms",
-            lambda r, h=how: _fmt(statistics.median(_latency(v) for v in r[f"queries_{h}"].values()), 0))
+        for key, what in (("capped", "default `--max-rows` 10,000"), ("full", "full result")):
+            row(f"named queries, {how}: median of the medians, ms ({what})",
+                lambda r, h=how, k=key: _fmt(statistics.median(_latency(v, k) for v in r[f"queries_{h}"].values()), 0))
         for name in names:
-            row(f"  `{name}` ({how}): median ms (rows)", lambda r, h=how, q=name: _query_cell(r[f"queries_{h}"][q]))
+            row(f"  `{name}` ({how}): median ms, capped / full (rows)",
+                lambda r, h=how, q=name: _query_cell(r[f"queries_{h}"][q]))
+    row("`diplokg query --name meetings-of-person` process on the store: wall s (rows)",
+        lambda r: f"{r['cli_query']['wall_s']:.2f} ({r['cli_query']['rows']})")
     table = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    table += ["| " + " | ".join(cells) + " |" for cells in rows]
+    table += ["| " + " | ".join(cells) + " |" for cells in rows if any(c != "—" for c in cells[1:])]
     return "\n".join(lines + table) + "\n"
 
 
@@ -336,11 +393,26 @@ def main() -> None:
                         help="for larger sizes run only one cold --jobs 2 --store oxigraph build and the "
                              "loading and query measurements (no bare, --jobs 1, rebuild steps)")
     parser.add_argument("--query-timeout", type=float, default=QUERY_TIMEOUT,
-                        help="seconds after which one named query's measurement (graph loading included) is abandoned")
+                        help="seconds after which one run of a named query is abandoned (its process, which loads "
+                             "the graph and times capped and full runs, after twice that plus 30 s)")
+    parser.add_argument("--scale", type=int, default=10,
+                        help="also time the named queries on the store of a synthetic graph this many times the "
+                             "largest build (benchmarks/scale_graph.py); 0: no synthetic graph")
+    parser.add_argument("--queries-only", default=None, metavar="DIR",
+                        help="only measure loading and named queries of the existing build folder DIR (and of its "
+                             "synthetic --scale copy, written under --work); no corpus, no builds")
+    parser.add_argument("--store-only", action="store_true",
+                        help="with --queries-only: skip the in-memory graph (its named queries take minutes)")
+    parser.add_argument("--markdown-of", default=None, metavar="JSON",
+                        help="only print the table of a results .json written by an earlier run")
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "results"))
     parser.add_argument("--no-snapshot", action="store_true",
                         help="import diplokg from the tree itself (default: from a frozen copy)")
     args = parser.parse_args()
+    if args.markdown_of:
+        saved = json.loads(Path(args.markdown_of).read_text(encoding="utf-8"))
+        print(markdown(saved["results"], saved["command"], saved.get("load_average")))
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     globals()["QUERY_TIMEOUT"] = args.query_timeout
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="diplokg-bench-"))
@@ -348,15 +420,28 @@ def main() -> None:
     if not args.no_snapshot:
         snapshot(work)
     results = []
-    for n in sizes:
-        bare = args.no_bare_above is None or n <= args.no_bare_above
-        full = args.full_up_to is None or n <= args.full_up_to
-        results.append(bench_size(n, work, args.seed, args.repeats, bare and full, full))
+    if args.queries_only:
+        build_dir = Path(args.queries_only)
+        n = sum(1 for _ in load_documents(build_dir))
+        results.append(_graph_and_queries({"n": n}, build_dir, args.repeats, memory=not args.store_only))
+        if args.scale > 1:
+            results.append(bench_scaled(n, build_dir / "graph.ttl", work / f"n{n}x{args.scale}", args.scale, args.repeats))
+        stem = f"bench-queries-{n}" + (f"-x{args.scale}" if args.scale > 1 else "")
+    else:
+        for n in sizes:
+            bare = args.no_bare_above is None or n <= args.no_bare_above
+            full = args.full_up_to is None or n <= args.full_up_to
+            results.append(bench_size(n, work, args.seed, args.repeats, bare and full, full))
+        if args.scale > 1 and sizes:
+            n = max(sizes)
+            results.append(bench_scaled(n, work / f"n{n}" / "out2" / "graph.ttl", work / f"n{n}x{args.scale}",
+                                        args.scale, args.repeats))
+        stem = "bench-" + "-".join(str(n) for n in sizes) + (f"-x{args.scale}" if args.scale > 1 else "")
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     out = Path(args.results)
     out.mkdir(parents=True, exist_ok=True)
-    stem = "bench-" + "-".join(str(n) for n in sizes)
-    (out / f"{stem}.json").write_text(json.dumps({"command": command, "results": results}, indent=1), encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps({"command": command, "results": results,
+                                                  "load_average": list(os.getloadavg())}, indent=1), encoding="utf-8")
     table = markdown(results, command)
     (out / f"{stem}.md").write_text(table, encoding="utf-8")
     print(table)

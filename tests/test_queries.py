@@ -67,7 +67,7 @@ def _variables(text: str) -> tuple[set[str], set[str], set[str]]:
             elif node.name in ("Extend", "Bind"):
                 bound.add(str(node.var))
             elif node.name in ("values", "ToMultiSet") and node.get("res") is not None:
-                for row in node.res:
+                for row in node.res or []:  # a sub-SELECT's ToMultiSet has no rows of its own
                     bound.update(str(v) for v in row)
 
     traverse(query.algebra, visitPre=visit)

@@ -24,7 +24,7 @@ from rdflib.util import guess_format
 
 from .atomic import write_atomically
 from .errors import DiplokgError, QueryError, QueryTimeout
-from .query import UPDATE_KEYWORDS, graph_path, prepare, run_query
+from .query import UPDATE_KEYWORDS, graph_path, prepare, run_query_capped
 
 T = TypeVar("T")
 
@@ -121,9 +121,7 @@ def run_with_timeout(call: Callable[[], T], timeout: float | None, graph: Graph 
 
 
 def _capped(graph: Graph, sparql: str, bindings: dict | None, max_rows: int | None):
-    columns, rows = run_query(graph, sparql, bindings)
-    total = len(rows)
-    return columns, (rows[:max_rows] if max_rows is not None else rows), total
+    return run_query_capped(graph, sparql, bindings, max_rows)
 
 
 def execute_query(
