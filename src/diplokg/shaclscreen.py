@@ -62,6 +62,15 @@ _TYPE, _SUBCLASS = URIRef(str(RDF.type)), URIRef(str(RDFS.subClassOf))  # not pe
 _EMPTY: frozenset = frozenset()
 
 
+def _lookup(index: dict, extra: dict, a: Node, b: Node) -> set:
+    """``index[a][b]`` together with ``extra[a][b]`` (empty when neither has it)."""
+    found = index.get(a)
+    found = found.get(b, _EMPTY) if found else _EMPTY
+    more = extra.get(a)
+    more = more.get(b) if more else None
+    return found | more if more else found
+
+
 def _indexes(graph: Graph) -> tuple[dict, Callable[[], dict]]:
     """``subject -> predicate -> objects`` of ``graph`` and a function giving ``predicate ->
     object -> subjects``: an :class:`IndexedStore`'s own indexes, else both built in one pass
@@ -102,24 +111,10 @@ class _Data:
         return self._pos
 
     def objects(self, s: Node, p: Node) -> set:
-        found = self.spo.get(s)
-        found = found.get(p, _EMPTY) if found else _EMPTY
-        extra = self.extra_spo.get(s)
-        if extra:
-            more = extra.get(p)
-            if more:
-                return found | more
-        return found
+        return _lookup(self.spo, self.extra_spo, s, p)
 
     def subjects(self, p: Node, o: Node) -> set:
-        found = self.pos.get(p)
-        found = found.get(o, _EMPTY) if found else _EMPTY
-        extra = self.extra_pos.get(p)
-        if extra:
-            more = extra.get(o)
-            if more:
-                return found | more
-        return found
+        return _lookup(self.pos, self.extra_pos, p, o)
 
     def subjects_of(self, p: Node) -> set:
         return {s for table in (self.pos.get(p, {}), self.extra_pos.get(p, {})) for ss in table.values() for s in ss}
