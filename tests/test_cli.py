@@ -402,6 +402,15 @@ def test_evaluate_json(runner, graph_dir, gold_file):
     assert data["details"]["documents"]["doc1.txt"]["in_graph"] is True
 
 
+def test_evaluate_csv(runner, graph_dir, gold_file):
+    result = run(runner, "evaluate", "--graph", str(graph_dir), "--gold", str(gold_file), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert rows[0] == ["measure", "precision", "recall", "f1", "value", "tp", "fp", "fn"]
+    met = next(row for row in rows if row[0] == "met")
+    assert met[5:] == ["2", "1", "1"] and float(met[1]) == pytest.approx(2 / 3, abs=1e-4)
+
+
 def test_evaluate_missing_graph(runner, tmp_path, gold_file):
     result = run(runner, "evaluate", "--graph", str(tmp_path / "nowhere"), "--gold", str(gold_file))
     assert_clean_error(result)

@@ -255,14 +255,14 @@ POSITIVE = [
 #: ("Both sides agreed to …", "The delegations agreed to …") or one side's "X will …" founds no
 #: unnamed understanding (annotated dev sets count such steps as a joint process, and an
 #: understanding that the gold does not have costs commits precision); they only join one that a
-#: party's own undertaking founds. "Washington" as a subject (capital for country) is not read.
+#: party's own undertaking founds. ("Washington" as a subject is read as the United States:
+#: actors.capital_governments.)
 KNOWN_GAPS = {
     21: "sides together in a readout found no understanding",
     22: "sides together in a readout found no understanding",
     24: "one side's 'will' in running text only joins an understanding",
     25: "a readout list of the sides' joint steps founds no understanding",
     27: "sides together in a readout found no understanding",
-    32: "'Washington' as a subject is not read as the United States",
 }
 POSITIVE_CASES = [
     pytest.param(*case, id=f"pos{n:02d}",

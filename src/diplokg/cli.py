@@ -361,7 +361,7 @@ def viz_cli(graph_path: str, out_path: str | None, focus: str | None, depth: int
 @main.command("evaluate")
 @graph_option
 @click.option("--gold", "gold_path", required=True, help="gold annotations (diplokg-gold/1 JSON)")
-@output_options(("table", "json"))
+@output_options()
 def evaluate_cli(graph_path: str, gold_path: str, fmt: str) -> None:
     """Precision, recall and F1 of a built graph against hand annotations."""
     from .evaluate import evaluate, load_gold
@@ -375,7 +375,7 @@ def evaluate_cli(graph_path: str, gold_path: str, fmt: str) -> None:
         return
     columns = ["measure", "precision", "recall", "f1", "value", "tp", "fp", "fn"]
     rows = [[m.name, m.precision, m.recall, m.f1, m.value, m.tp, m.fp, m.fn] for m in result.measures]
-    click.echo(format_rows(columns, rows, "table"))
+    click.echo(format_rows(columns, rows, fmt))
 
 
 @main.command("push")

@@ -35,6 +35,7 @@ class DK(DefinedNamespace):
     # properties
     action: URIRef
     agreement: URIRef
+    capitalOf: URIRef
     commits: URIRef
     country: URIRef
     date: URIRef

@@ -116,6 +116,7 @@ class Ontology:
     group_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
     tenures: list[Tenure] = field(default_factory=list)
+    capitals: dict[str, str] = field(default_factory=dict)  # city IRI -> the country it is the capital of (dk:capitalOf)
 
     @cached_property
     def post_names(self) -> dict[str, tuple[set[str], set[str]]]:
@@ -265,6 +266,7 @@ def parse_ontology(directory: Path) -> Ontology:
     for country, group in graph.subject_objects(DK.memberOf):
         members.setdefault(str(group), []).append(str(country))
     ontology.group_members = {g: tuple(sorted(m)) for g, m in members.items()}
+    ontology.capitals = {str(city): str(country) for city, country in sorted(graph.subject_objects(DK.capitalOf))}
     _parse_posts(graph, ontology)
     for subject in sorted(set(graph.subjects(RDF.type, DK.Topic))):
         label = graph.value(subject, SKOS.prefLabel)

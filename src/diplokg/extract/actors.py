@@ -774,3 +774,56 @@ def make_actors_component(nlp: Language, name: str, ontology_dir: str | None):
         return doc
 
     return actors_component
+
+
+# --- a capital as its government ------------------------------------------------------------
+
+#: Verbs whose subject is no actor: a capital that "is", "hosts" or "has seen" something is a place.
+PLACE_SUBJECT_VERBS = frozenset(
+    "be become remain host see witness experience lie sit suffer record register welcome attract draw".split())
+#: Words whose "with" / "between" object is a party (talks with Washington, relations between
+#: Washington and Mexico City), besides the meeting words.
+RELATION_WORDS = frozenset(
+    "talk talks negotiation negotiations meeting meetings dialogue consultation consultations discussion "
+    "discussions conversation deal agreement accord pact understanding relation relations relationship tie ties "
+    "tension tensions dispute rift standoff cooperation coordination negotiate talk meet speak cooperate "
+    "coordinate work clash agree discuss partner partnership".split())
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
+
+
+def _capital_as_actor(doc: Doc, m: ActorMention, actor_starts: set[int]) -> bool:
+    span = doc[m.start : m.end]
+    root = span.root
+    if m.start == span.sent.start and m.end < len(doc) and doc[m.end].text in _DATELINE_MARKS:
+        return False  # a dateline ("MEXICO CITY (AP) —", "Washington, June 3 —")
+    dep, head = root.dep_, root.head
+    while dep == "conj" and head.i != root.i:  # "Washington and Mexico City agreed": as its first conjunct
+        if head.i in actor_starts:
+            return True
+        root, head, dep = head, head.head, head.dep_
+    if dep == "nsubj":
+        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in PLACE_SUBJECT_VERBS
+    if dep == "pobj" and head.lower_ in {"with", "between"}:
+        governor = head.head
+        return governor.lemma_.lower() in RELATION_WORDS or governor.lower_ in RELATION_WORDS
+    return False
+
+
+def capital_governments(doc: Doc, mentions: list[ActorMention], capitals: dict[str, str]) -> list[ActorMention]:
+    """A capital used as an actor stands for its country's government: the subject of a verb
+    other than a place's ("Washington will process the claims", "Washington and Mexico City
+    agreed …"), a party of talks or relations ("talks between Washington and Mexico City",
+    "negotiations with Washington"), or a conjunct of such a party. A capital as a location ("met
+    in Washington", "traveled to Mexico City"), a dateline or the subject of "host", "be", "see"
+    stays a city. The mention keeps its text and becomes a country mention (``source`` "capital")."""
+    if not capitals or not any(m.kind == "city" and m.key in capitals for m in mentions):
+        return mentions
+    out = list(mentions)
+    actor_starts: set[int] = {i for m in mentions if m.kind == "country" and not m.demonym
+                              for i in range(m.start, m.end)}
+    for n, m in enumerate(mentions):  # in text order: a first conjunct is decided before the next
+        if m.kind == "city" and m.key in capitals and _capital_as_actor(doc, m, actor_starts):
+            country = capitals[m.key]
+            out[n] = replace(m, kind="country", key=country, country=country, source="capital")
+            actor_starts.update(range(m.start, m.end))
+    return out

@@ -13,7 +13,7 @@ from ..corpus import Document, PartialDate
 from ..ontology import Ontology
 from ..text import accent_score, fold, name_tokens
 from . import agreements as agr
-from .actors import ActorMention
+from .actors import ActorMention, capital_governments
 from .dates import resolve_date
 from .meetings import (
     MeetingReader, apply_dateline, apply_group_reference, attend, compatible_dates,
@@ -143,6 +143,7 @@ def extract_records(doc: Doc, document: Document, ontology: Ontology) -> Documen
     actors: list[ActorMention] = role_mentions(
         doc, doc._.actors or [], document.published, ontology, content_sentences(doc)
     )
+    actors = capital_governments(doc, actors, ontology.capitals)  # "Washington agreed ...": the United States
     pid_of, persons = cluster_persons(actors, ontology)
     companion_countries(doc, actors, pid_of, persons)
     records.persons = persons
@@ -390,7 +391,7 @@ def _read_agreements(
     headline_named: set[str] = set()  # aids of agreements the headline names ("X and Y Sign Memorandum on …")
     body_named: set[str] = set()
     reaffirmed_by_all: list[AgreementRecord] = []
-    sides = _meeting_sides(records.meetings, person_country)
+    sides = _meeting_sides(records.meetings, person_country, document.published)
     if len(sides) < 2:  # the countries the opening sentences name ("Officials of the United States, Mexico and …")
         sides = {m.key for m in actors if m.kind == "country" and m.key and not m.demonym
                  and sentences and sentences[0].start <= m.start < sentences[min(1, len(sentences) - 1)].end}
@@ -939,6 +940,48 @@ UNDERTAKING = re.compile(
 )
 
 
+def _other_pair_before(doc: Doc, sent: Span, cue_char: int, actors: list[ActorMention], sides: set[str]) -> bool:
+    """Whether a collective subject ("the two countries", "both governments", "the two ministers")
+    at ``cue_char`` refers back to countries other than the meeting's ``sides``: the last sentence
+    before it (this one up to the subject, else the previous one) whose subject names countries
+    names one outside the sides ("The United States and Canada signed a deal. Both countries will
+    …", "Mexico and Guatemala held talks. The two governments agreed to …")."""
+    def subject_countries(lo: int, hi: int) -> set[str]:
+        out: set[str] = set()
+        for m in actors:
+            if m.kind != "country" or not m.key or not (lo <= m.start < hi):
+                continue
+            token = doc[m.end - 1]
+            while token.dep_ == "conj" and token.head is not token:
+                token = token.head
+            if token.dep_ in {"compound", "amod", "nmod", "poss"}:  # "U.S. and Canadian officials met …"
+                token = token.head
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                out.add(m.key)
+        return out
+
+    before = doc.char_span(sent.start_char, cue_char, alignment_mode="contract")
+    countries = subject_countries(sent.start, before.end if before is not None else sent.start)
+    if not countries and sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        countries = subject_countries(previous.start, previous.end)
+    return bool(countries) and not countries <= sides
+
+
+def _other_partner(doc: Doc, mention: ActorMention, actors: list[ActorMention], sides: set[str] | None) -> bool:
+    """Whether a country subject is coordinated with a proper name that is not one of the
+    meeting's sides ("China and Mexico agreed …", "the EU and Mexico …", where " and " cut the
+    clause before "Mexico"): the undertaking is that pair's, not the one country's."""
+    keys = {(m.start, m.end): m.key for m in actors}
+    for t in doc[mention.end - 1].conjuncts:
+        if t.pos_ != "PROPN" or mention.start <= t.i < mention.end:
+            continue
+        key = next((k for (lo, hi), k in keys.items() if lo <= t.i < hi), None)
+        if key is None or (sides and key not in sides):
+            return True
+    return False
+
+
 def _undertakings(
     doc: Doc, sent: Span, actors: list[ActorMention], actor_country: dict[int, str | None],
     ontology: Ontology, org_country: dict[int, str | None] | None = None, sides: set[str] | None = None,
@@ -978,7 +1021,8 @@ def _undertakings(
                     and (not sides or len(sides) < 2 or both <= sides)):  # not a third country's deal
                 joint, countries, lo = True, both, pair_lo
         pair = re.sub(r"(?i)(?:\s+(?:also|jointly|further|on\s+\w+day))+$", "", pair)
-        if not joint and not countries and sides and len(sides) >= 2 and JOINT_SUBJECT.fullmatch(pair):
+        if (not joint and not countries and sides and len(sides) >= 2 and JOINT_SUBJECT.fullmatch(pair)
+                and not _other_pair_before(doc, sent, sent.start_char + match.start(), actors, sides)):
             # "Both sides agreed to …": the meeting's sides, a joint process that only joins an
             # understanding; "The two governments agreed to …": the states, who undertake it
             sides_together = not agr.STATES_TOGETHER.match(pair)
@@ -987,6 +1031,8 @@ def _undertakings(
             continue
         if not joint and sides and len(sides) >= 2 and not countries <= sides:
             continue  # a third country's own undertaking ("Guatemala agreed to …") in a US–Mexico story
+        if not joint and subjects[0].kind == "country" and _other_partner(doc, subjects[0], actors, sides):
+            continue  # "China and Mexico agreed to …": a deal with a country the gazetteer does not know
         kind = "reaffirmation" if match.group("reaffirm") or match.group("restated") else "firm"
         cue = agr.Cue(kind, match.start(), match.end(), match.end())
         process = agr.PROCESS_ACTION.match(text[match.end():]) is not None  # "agreed to meet again"
@@ -998,7 +1044,7 @@ def _undertakings(
 #: A future undertaking stated in a readout or news item: "X will …", "X shall …" (not "will
 #: be", "will not", "will likely").
 WILL_CUE = re.compile(
-    r"\b(?P<modal>will|shall|would)(?:\s+(?:also|jointly|further|now|continue\s+to))*\s+(?!(?:be|have|not|likely|probably|need)\b)(?=[a-z])"
+    r"\b(?P<modal>will|shall|would)(?:\s+(?:also|jointly|further|now|both|each|continue\s+to))*\s+(?!(?:be|have|not|likely|probably|need)\b)(?=[a-z])"
 )
 #: "Under the agreement, …", "Under the deal announced Friday, …": a text that reports a deal
 #: states its terms (a one-country clause after it may found the understanding).
@@ -1056,8 +1102,12 @@ def _stated_undertakings(
             continue
         countries, _ = agr.subject_countries(sent, match.start(), actors, ontology.group_members, actor_country, lo,
                                              org_country)
-        together = bool(GOVERNMENTS.match(lead))
+        # "the Parties"/"the Participants" are a text's defined terms; "the two parties" of a news
+        # story may be a legislature's ("both parties in Congress … The two parties will vote …")
+        together = bool(GOVERNMENTS.match(lead)) and not re.search(r"\b(?:parties|participants)$", lead)
         if not countries and together and len(sides) >= 2:
+            if _other_pair_before(doc, sent, sent.start_char + match.start(), actors, sides):
+                continue  # "The United States and Canada signed … Both countries will …"
             countries = set(sides)
         if not countries or any(m.kind == "org" and not org_country.get(i) for i, m in inside):
             continue
@@ -1155,7 +1205,10 @@ def _obligations(
                                                       org_country)
         who = text[lo:hi].strip()
         if not countries and (collective or GOVERNMENTS.match(who) or AGREEMENT_SIDES.search(who)):
-            countries = set(record.countries) if record is not None and len(record.countries) >= 2 else set(sides)
+            if record is not None and len(record.countries) >= 2:
+                countries = set(record.countries)
+            elif not _other_pair_before(doc, sent, sent.start_char + match.start(), actors, sides):
+                countries = set(sides)  # not another pair's accord ("The United States and Honduras signed …")
         if not countries:
             continue
         start = anaphor.start() if anaphor is not None and not ending else (doc[ending[-1].start].idx - sent.start_char if ending else 0)
@@ -1164,12 +1217,24 @@ def _obligations(
     return found
 
 
-def _meeting_sides(meetings: list[MeetingRecord], person_country: dict[str, str | None]) -> set[str]:
-    """The countries of the document's main meeting (its countries and its participants')."""
-    meeting = next((m for m in meetings if not m.background), meetings[0] if meetings else None)
+def _meeting_sides(meetings: list[MeetingRecord], person_country: dict[str, str | None],
+                   published: PartialDate | None = None) -> set[str]:
+    """The countries of the document's main meeting (its countries and its participants').
+    With ``published``, a meeting dated months before it ("Mexico and Guatemala signed a pact
+    last year.") is not the main one while a later meeting is there."""
+    current = [m for m in meetings if not m.background]
+    if published is not None:
+        recent = [m for m in current if m.date is None or _months(m.date) >= _months(published, first=True) - 2]
+        current = recent or current
+    meeting = next(iter(current), meetings[0] if meetings else None)
     if meeting is None:
         return set()
     return set(meeting.countries) | {c for c in (person_country.get(p) for p in meeting.persons) if c}
+
+
+def _months(value: PartialDate, first: bool = False) -> int:
+    """A partial date as a month count (an open month or year at its last month, or its first)."""
+    return value.year * 12 + (value.month or (1 if first else 12))
 
 
 def _understanding(document: Document, undertakings: list[CommitmentRecord],

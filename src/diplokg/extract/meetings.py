@@ -34,12 +34,12 @@ from .records import Evidence, MeetingRecord, PlaceRef
 from .roles import GROUP_PHRASES
 from .tokentable import span_text, token_table
 
-VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "sit", "talk", "speak", "hold", "sign",
-                 "join"}
+VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "reconvene", "sit", "talk", "speak", "hold",
+                 "sign", "join"}
 NOUN_TRIGGERS = {"meeting", "visit", "trip", "talk", "summit", "dialogue", "call", "consultation",
                  "videoconference", "teleconference", "negotiation", "session"}
 #: Verbs whose coordinated subjects ("X and Y met") met each other.
-CO_LEAD_VERBS = {"meet", "talk", "speak", "sign", "sit", "convene"}
+CO_LEAD_VERBS = {"meet", "talk", "speak", "sign", "sit", "convene", "reconvene"}
 #: What a signing verb must sign to be a meeting of kind "signing" (not "signed into law").
 SIGNED_THINGS = {"agreement", "memorandum", "declaration", "accord", "treaty", "letter", "plan", "framework",
                  "protocol", "statement", "arrangement", "mou", "moc", "convention", "pact", "deal", "charter"}
@@ -532,6 +532,52 @@ def _pair_subject(doc: Doc, lo: int, hi: int) -> bool:
     return False
 
 
+#: Dependency links by which a verb governs the meeting word of its complement ("looks forward to
+#: traveling", "plans to travel", "hopes for a visit", "reiterated that they will meet").
+_PROSPECT_LINKS = {"xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj"}
+
+
+def _prospect(tok) -> bool:
+    """Whether the meeting word ``tok`` is the complement of a verb of intention or prospect (a
+    :data:`INTENTION_VERBS` lemma, "look forward to", a modal future) in the clause's chain of
+    heads: the meeting is planned, whatever the tense of the verb that governs it. A past verb
+    in between ("said that he visited") ends the chain."""
+    for _ in range(4):
+        if tok.dep_ not in _PROSPECT_LINKS or tok.head is tok:
+            return False
+        if tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "would", "'ll"}
+                                       for c in tok.children):
+            return True  # "reiterated that they will meet"
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in INTENTION_VERBS or (
+                tok.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in tok.children))):
+            return True
+        if tok.tag_ in {"VBD", "VBN"} and tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def _pronoun_subject(verb, actors_at: set[int]) -> tuple[int, int, int] | None:
+    """A plural personal pronoun ("they", "we") that is the subject of the meeting verb, or of
+    the verb it is the complement of ("they agreed to meet"), unless a rule resolved it to a
+    person: its position, and the token range of the subject of the clause that reports it
+    ("X and Y reiterated that they will meet": X and Y; "... told him they would meet": the
+    subject of "told"), whose persons it may stand for (-1, -1 when there is none)."""
+    for tok in (verb, verb.head if verb.dep_ in {"xcomp", "conj"} else verb):
+        for child in tok.children:
+            if (child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"they", "we"}
+                    and child.i not in actors_at and child.i < verb.i):
+                clause = tok
+                while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+                    clause = clause.head
+                if clause.dep_ == "ccomp":
+                    subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                    if subject is not None:
+                        return child.i, subject.left_edge.i, subject.right_edge.i
+                return child.i, -1, -1
+    return None
+
+
 def _finite(tok) -> bool:
     return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} or tok.lower_ in {"where", "which", "who", "said"}
 
@@ -543,6 +589,8 @@ def _status(doc: Doc, sent: Span, trigger: Trigger, lo: int) -> str:
         own = _clause_status(doc, sent, trigger)
         if own is not None:
             return own
+    if _prospect(doc[trigger.i]):
+        return "planned"  # "looks forward to traveling to ...", "plans to travel", "reiterated that they will meet"
     for k in range(trigger.i, sent.start - 1, -1):
         tok = doc[k]
         if tok.lower_ in FUTURE_WORDS:
@@ -661,6 +709,10 @@ class MeetingReader:
                             c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
                         right_hi = min(right_hi, conj.left_edge.i)
             cand = Candidate(sent_index, trig)
+            # "... told him they would meet in Tijuana": a plural pronoun as the verb's own subject
+            # stands for whoever it refers to; the persons before it are not the meeting's parties
+            # (the main clause's "They agreed to meet" is read by _pair_subject)
+            pronoun = _pronoun_subject(doc[trig.i], actors_at) if not trig.is_noun else None
             side_a: list[str] = []
             side_b: list[str] = []
             place: PlaceRef | None = None
@@ -675,6 +727,9 @@ class MeetingReader:
                     continue
                 left = left_lo <= m.start < trig.i
                 right = trig.i < m.start < right_hi
+                if (left and pronoun is not None and m.start < pronoun[0] and m.kind == "person"
+                        and not pronoun[1] <= m.start <= pronoun[2]):
+                    continue
                 if not (left or right):
                     continue
                 prep = _preposition_before(doc, m.start, left_lo if left else trig.i + 1, actors_at)
@@ -776,7 +831,7 @@ class MeetingReader:
                 cand.group_ref = "sides" if group["sides"] else "delegation"
             elif not side_a and not unnamed and _pair_subject(doc, left_lo, trig.i):
                 cand.group_ref = "sides"  # "The two agreed to meet in person ...", "They agreed to meet again"
-            elif not side_a and previous_a and not unnamed:
+            elif not side_a and previous_a and not unnamed and pronoun is None:
                 side_a = list(previous_a)
             if trig.lemma in {"travel", "join"} and mode == "companions":
                 cand.companions, side_b = side_b, []
