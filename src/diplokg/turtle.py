@@ -134,11 +134,10 @@ def turtle_bytes(graph: Graph) -> bytes:
     process's peak by 1.2 GB; now by 0.35 GB)."""
     terms = _Terms(graph.namespaces())
     grouped = _grouped(graph)
-    for subject in grouped:
-        if not isinstance(subject, URIRef):
-            raise NotWritable(f"subject {subject!r}")
     chunks: list[bytes] = []
     for subject in sorted(grouped, key=str):
+        if not isinstance(subject, URIRef):
+            raise NotWritable(f"subject {subject!r}")
         predicates = grouped[subject]
         lines = [terms(subject)]
         # str comparisons: rdflib's __eq__ is Python code
