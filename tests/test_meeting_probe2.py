@@ -118,18 +118,8 @@ TWO_VENUES = [
 ]
 
 
-#: Known limits (strict: the marks must go when the rules read them). A second object with its
-#: own place and day after "and" ("… A in P on Monday and B in Q on Tuesday") is not yet split
-#: into a second meeting; and a plural title ("Governors A and B") stays in the first name.
-_ONE_WINDOW = pytest.mark.xfail(strict=True, reason="a coordinated second object with its own place and day "
-                                "is read into the first meeting")
-_PLURAL_TITLE = pytest.mark.xfail(strict=True, reason="a plural title ('Governors A and B') is kept in A's name")
-VENUE_GAPS = {1: [_ONE_WINDOW, _PLURAL_TITLE], 2: [_ONE_WINDOW], 3: [_ONE_WINDOW], 4: [_ONE_WINDOW],
-              5: [_PLURAL_TITLE], 6: [_ONE_WINDOW]}
-
-
 @pytest.mark.parametrize("text,expected,count,wrong", [
-    pytest.param(*case, id=f"venues{i + 1}", marks=VENUE_GAPS.get(i + 1, [])) for i, case in enumerate(TWO_VENUES)
+    pytest.param(*case, id=f"venues{i + 1}") for i, case in enumerate(TWO_VENUES)
 ])
 def test_two_meetings_in_one_sentence(nlp, ontology, text, expected, count, wrong):
     check(read(nlp, ontology, text), expected, count, wrong)
@@ -403,3 +393,57 @@ def test_prospect_verbs_make_a_planned_meeting(rule_nlp):
                           ("he", "PRP", "PRON", "he", "nsubj", 3), ("traveled", "VBD", "VERB", "travel", "ccomp", 1),
                           (".", ".", "PUNCT", ".", "punct", 1)])
     assert not _prospect(doc[3])
+
+
+def _person(start, end, text):
+    from diplokg.extract.actors import ActorMention
+
+    return ActorMention(start, end, "person", text, source="title")
+
+
+def _splits(rule_nlp, words, mentions, dates):
+    from diplokg.extract.dates import DateMention
+    from diplokg.extract.meetings import Trigger, _object_splits
+
+    rows = [(w, "VBD" if w == "met" else "CC" if w == "and" else "IN" if w in {"in", "on", "with"} else ".",
+             "VERB" if w == "met" else "CCONJ" if w == "and" else "ADP" if w in {"in", "on", "with"} else
+             "PUNCT" if w == "." else "PROPN", w.lower(), "dep", 1) for w in words]
+    doc = _doc(rule_nlp, rows)
+    trigger = Trigger(words.index("met"), "meet", False, "meeting")
+    return _object_splits(doc, trigger, len(doc) - 1, list(enumerate(mentions)),
+                          [DateMention(s, s + 1, words[s]) for s in dates])
+
+
+def test_coordinated_object_with_its_own_place_and_day_starts_a_meeting(rule_nlp):
+    # "Rooke met Cortés in Monterrey on Monday and (with) Ruiz in Tijuana on Tuesday ."
+    for gap in ([], ["with"]):
+        words = ["Rooke", "met", "Cortés", "in", "Monterrey", "on", "Monday", "and", *gap, "Ruiz", "in", "Tijuana",
+                 "on", "Tuesday", "."]
+        r = words.index("Ruiz")
+        mentions = [_person(0, 1, "Rooke"), _person(2, 3, "Cortés"), _city(4, 5, "Monterrey", None),
+                    _person(r, r + 1, "Ruiz"), _city(r + 2, r + 3, "Tijuana", None)]
+        assert _splits(rule_nlp, words, mentions, [6, r + 4]) == [7]
+
+
+def test_one_attachment_or_a_second_day_is_one_meeting(rule_nlp):
+    # "Rooke met Cortés and Ruiz in Monterrey on Monday ." (one place and day for both objects)
+    words = ["Rooke", "met", "Cortés", "and", "Ruiz", "in", "Monterrey", "on", "Monday", "."]
+    mentions = [_person(0, 1, "Rooke"), _person(2, 3, "Cortés"), _person(4, 5, "Ruiz"), _city(6, 7, "Monterrey", None)]
+    assert _splits(rule_nlp, words, mentions, [8]) == []
+    # "Rooke met Cortés in Monterrey on Monday and Tuesday ." (no second object)
+    words = ["Rooke", "met", "Cortés", "in", "Monterrey", "on", "Monday", "and", "Tuesday", "."]
+    mentions = [_person(0, 1, "Rooke"), _person(2, 3, "Cortés"), _city(4, 5, "Monterrey", None)]
+    assert _splits(rule_nlp, words, mentions, [6, 8]) == []
+    # "Rooke met Cortés in Monterrey on Monday and Ruiz ." (the second object has no place or day)
+    words = ["Rooke", "met", "Cortés", "in", "Monterrey", "on", "Monday", "and", "Ruiz", "."]
+    mentions = [_person(0, 1, "Rooke"), _person(2, 3, "Cortés"), _city(4, 5, "Monterrey", None), _person(8, 9, "Ruiz")]
+    assert _splits(rule_nlp, words, mentions, [6]) == []
+
+
+def test_plural_title_is_each_names_title(rule_nlp):
+    for text, title in [("Rooke met Governors Esteban Lozoya Treviño and Maribel Olvera Cruz.", "Governor"),
+                        ("Rooke met Foreign Ministers Ana Ruiz Cortés, Luis Pérez Gil and Rosa Vidal Soto.",
+                         "Foreign Minister")]:
+        persons = [m for m in rule_nlp(text)._.actors if m.kind == "person" and m.title]
+        assert len(persons) >= 2 and {m.title for m in persons} == {title}, [(m.text, m.title) for m in persons]
+        assert not any(w in m.text for m in persons for w in ("Governors", "Ministers"))

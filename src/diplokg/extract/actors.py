@@ -20,8 +20,16 @@ from ..ontology import Ontology, load_ontology
 from ..text import fold, name_tokens, slug
 from .tokentable import span_text, token_table
 
+#: Plural titles before coordinated names ("Governors A and B", "Foreign Ministers A, B and C"):
+#: a title for each name, in the singular.
+PLURAL_TITLES = {
+    "secretaries": "secretary", "ministers": "minister", "governors": "governor", "presidents": "president",
+    "ambassadors": "ambassador", "senators": "senator", "mayors": "mayor", "commissioners": "commissioner",
+    "undersecretaries": "undersecretary", "chancellors": "chancellor", "attorneys": "attorney",
+    "prosecutors": "prosecutor", "envoys": "envoy", "premiers": "premier",
+}
 #: Words that head a title or role ("Secretary", "president", "counterpart").
-TITLE_HEADS = frozenset(
+TITLE_HEADS = frozenset(PLURAL_TITLES) | frozenset(
     """
     secretary secretaries minister president vice-president ambassador advisor adviser general
     director commissioner governor senator dr. dr mr. mrs. ms. mr mrs ms chancellor
@@ -115,6 +123,14 @@ class ActorMention:
     @property
     def name(self) -> str:
         return self.text
+
+
+def _singular(word: str) -> str:
+    """A title word in the singular ("Governors" -> "Governor"), its case kept."""
+    one = PLURAL_TITLES.get(fold(word))
+    if one is None:
+        return word
+    return one.upper() if word.isupper() else one.capitalize() if word[:1].isupper() else one
 
 
 def _is_initial(token: Token) -> bool:
@@ -294,8 +310,12 @@ class ActorFinder:
         return found
 
     def _title_before(self, doc: Doc, run_start: int, name_start: int) -> tuple[str | None, str | None, bool]:
-        """Title text, country IRI and background flag from the tokens before a name."""
+        """Title text, country IRI and background flag from the tokens before a name (a plural
+        title in the singular: "Governors A and B" makes each a "Governor")."""
         sent_start = doc[name_start].sent.start
+        shared = self._shared_title(doc, name_start, sent_start)
+        if shared is not None:
+            return shared
         lo = run_start
         # an appositive: "the Secretary of the Interior, Alfonso ..." / "his Mexican counterpart, Olga ..."
         if run_start == name_start and name_start - 1 > sent_start and doc[name_start - 1].text == ",":
@@ -348,13 +368,34 @@ class ActorFinder:
             and any(w.lower_.strip(".") in TITLE_HEADS - {"dr", "mr", "mrs", "ms"} for w in words[:-1])
         )):
             words = words[:-1]
-        title = " ".join(t.text for t in words).replace(" - ", "-").replace("- ", "-").strip()
+        title = " ".join(_singular(t.text) for t in words).replace(" - ", "-").replace("- ", "-").strip()
         title = re.sub(r"\s+(?:of|the|and)$", "", title).strip()
         country = self._title_country(doc, words[0].i, name_start) if words else self._country_in(prefix_text)
         first = words[0].i if words else lo
         if country is None and first - 2 >= sent_start and doc[first - 1].text in {"'s", "’s"}:
             country = self._title_country(doc, first - 2, first - 1)  # "Mexico's Secretary of Tourism X"
         return title or None, country, background
+
+    def _shared_title(self, doc: Doc, name_start: int, sent_start: int) -> tuple[str, str | None, bool] | None:
+        """(title, country, background) of a name after the first of those coordinated after a
+        plural title: "Governors A and B", "Foreign Ministers A, B and C", "Attorneys General A
+        and B" give B (and C) the title in the singular. Only names, "and" and commas may stand
+        between the title and the name."""
+        k = name_start - 1
+        joined = False
+        while k >= sent_start and (doc[k].lower_ in {"and", ","} or _name_like(doc[k]) or doc[k].text in {"-", "–"}
+                                   or doc[k].lower_ in NAME_CONNECTORS):
+            joined = joined or doc[k].lower_ in {"and", ","}
+            k -= 1
+        end = k + 1
+        while k >= sent_start and _is_cap(doc[k]) and self._institution_word(doc[k]):
+            k -= 1
+        words = doc[k + 1 : end]
+        if not joined or not any(fold(t.text) in PLURAL_TITLES for t in words) or not _name_like(doc[end]):
+            return None
+        title = " ".join(_singular(t.text) for t in words)
+        background = bool(BACKGROUND_CUES.search(doc[max(sent_start, k - 3) : end].text))
+        return title, self._title_country(doc, k + 1, end), background
 
     def _institution_word(self, token: Token) -> bool:
         """A word of a title or an institution's name: "Deputy", "Customs", "U.S.", "CBP"."""

@@ -115,6 +115,7 @@ class Candidate:
     same_place: bool = False  # ... in the same place (not after "Separately")
     venue: str | None = None  # a named venue ("at the National Palace"), lower case
     day_offset: int = 0  # "the previous day" (-1), "the following day" (+1): from the meeting just told
+    window: tuple[int, int] | None = None  # (after, before): its own objects, when one trigger tells two meetings
 
 
 #: Words that may stand between "spoke" and "with" ("spoke this morning with", "spoke on
@@ -501,21 +502,55 @@ def _day_offset(doc: Doc, sent: Span) -> int:
     return 0
 
 
-def _venue(doc: Doc, trig: Trigger, in_sent: list[tuple[int, ActorMention]]) -> str | None:
+def _venue(doc: Doc, trig: Trigger, in_sent: list[tuple[int, ActorMention]],
+           window: tuple[int, int] | None = None) -> str | None:
     """The named venue a meeting's clause gives after "at" ("at the National Palace", "at the
-    headquarters of the Security Cabinet"), not a city or country (those are places)."""
+    headquarters of the Security Cabinet"), not a city or country (those are places); within
+    the candidate's own ``window`` of objects, if it has one."""
     tok = doc[trig.i]
     heads = [tok, tok.head] if trig.is_noun else [tok]
     places = {i for _, m in in_sent if m.kind in {"city", "country"} for i in range(m.start, m.end)}
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "at":
+            if prep.dep_ != "prep" or prep.lower_ != "at" or (window and not window[0] < prep.i < window[1]):
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is None or obj.i in places or not any(t.text[:1].isupper() for t in obj.subtree):
                 continue
             return span_text(doc[obj.left_edge.i : obj.right_edge.i + 1]).lower()
     return None
+
+
+def _object_splits(doc: Doc, trig: Trigger, hi: int, in_sent: list[tuple[int, ActorMention]],
+                   dates: list[DateMention]) -> list[int]:
+    """Where a meeting's right window (up to ``hi``) goes on with another meeting of the same
+    subject: an "and" right after an object's place or date ("met A in P on Monday and B in Q
+    on Tuesday", "met with A on Monday in P and with B on Tuesday in Q") that coordinates a new
+    object, persons first, with a place or date of its own after them. Not "met A and B in P"
+    (one attachment for both) nor "in P on Monday and Tuesday" (no new object)."""
+    attached = [(d.start, d.end) for d in dates if trig.i < d.start and d.end <= hi]
+    attached += [(m.start, m.end) for _, m in in_sent if m.kind in {"city", "country"} and trig.i + 1 < m.start < hi
+                 and (doc[m.start - 1].lower_ in LOCATIVE_PREPS or (
+                     doc[m.start - 1].lower_ == "the" and doc[m.start - 2].lower_ in LOCATIVE_PREPS))]
+    ends = {end for _, end in attached}
+    persons = [m for _, m in in_sent if m.kind == "person" and trig.i < m.start < hi]
+    splits: list[int] = []
+    lo = trig.i + 1
+    for k in range(trig.i + 2, hi):
+        if doc[k].lower_ != "and" or not ((k in ends) or (doc[k - 1].text == "," and k - 1 in ends)):
+            continue
+        if not any(lo <= m.start < k for m in persons):
+            continue  # no object before it
+        new = next((m for m in persons if m.start > k), None)
+        if new is None or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[k + 1 : new.start]):
+            continue
+        if any(k < start < new.start for start, _ in attached):
+            continue  # "and in Q, B": a place first (read with the first object)
+        if not any(start >= new.end for start, _ in attached):
+            continue  # "met A on Monday and B": no place or day of its own
+        splits.append(k)
+        lo = k + 1
+    return splits
 
 
 def _pair_subject(doc: Doc, lo: int, hi: int) -> bool:
@@ -708,167 +743,179 @@ class MeetingReader:
                     if conj.dep_ == "conj" and conj.i > trig.i and any(
                             c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
                         right_hi = min(right_hi, conj.left_edge.i)
-            cand = Candidate(sent_index, trig)
-            # "... told him they would meet in Tijuana": a plural pronoun as the verb's own subject
-            # stands for whoever it refers to; the persons before it are not the meeting's parties
-            # (the main clause's "They agreed to meet" is read by _pair_subject)
-            pronoun = _pronoun_subject(doc[trig.i], actors_at) if not trig.is_noun else None
-            side_a: list[str] = []
-            side_b: list[str] = []
-            place: PlaceRef | None = None
-            left_place: PlaceRef | None = None
-            mode = None
-            extra_places: list[PlaceRef] = []
-            admitted_background = False
-            for idx, m in in_sent:
-                if idx in used and m.start < trig.i:
-                    continue
-                if idx in in_title:
-                    continue
-                left = left_lo <= m.start < trig.i
-                right = trig.i < m.start < right_hi
-                if (left and pronoun is not None and m.start < pronoun[0] and m.kind == "person"
-                        and not pronoun[1] <= m.start <= pronoun[2]):
-                    continue
-                if not (left or right):
-                    continue
-                prep = _preposition_before(doc, m.start, left_lo if left else trig.i + 1, actors_at)
-                if m.kind == "person":  # "with Mexico's Attorney General X", "with the Ambassador to Mexico, X"
-                    prep = _governing_preposition(doc, m, sent) or prep
-                if m.kind == "person" and companion_agent(doc, m, sent):
-                    continue  # "..., accompanied by X": a companion (meetings.read_participation)
-                if m.kind == "person" and (_principal(doc, m, sent) or (
-                        m.end < sent.end and doc[m.end].text in {"'s", "’s"} and m.end + 1 < sent.end
-                        and doc[m.end + 1].pos_ == "NOUN" and doc[m.end + 1].lemma_.lower() not in NOUN_TRIGGERS)):
-                    continue  # "on behalf of President X", "President X's statement": not present
-                if m.kind in {"city", "country"} and (prep in LOCATIVE_PREPS or (
-                    m.kind == "city" and prep not in PARTY_PREPS)):
-                    current = place if right else left_place
-                    if current is None or (current.kind == "country" and m.kind == "city"):
-                        if right:
-                            place = self._place(m)
-                        else:
-                            left_place = self._place(m)
-                    elif right and not trig.is_noun and trig.lemma in {"travel", "visit"} and _coordinated(doc, last_place_end, m.start):
-                        extra_places.append(self._place(m))  # "will travel to Guatemala and El Salvador"
-                    if right:
-                        last_place_end = m.end
-                    used.add(idx)
-                    continue
-                if m.kind == "city":
-                    continue
-                if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet", "join"} and not (
-                        trig.lemma == "sign" and trig.passive):
-                    continue
-                courtesy = trig.lemma == "call" and prep == "on" and doc[trig.i - 1].lower_ == "courtesy"
-                courtesy = courtesy or (trig.lemma == "visit" and m.kind == "person"
-                                        and _governing_preposition(doc, m, sent) in {"to", "on"})
-                if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"} and not courtesy:
-                    continue
-                if m.kind == "person":
-                    pid = self.pid_of.get(idx)
-                    if pid is None:
+            # "met A in P on Monday and B in Q on Tuesday": each coordinated object with its own
+            # place or day is another meeting of the same subject side
+            bounds = [trig.i, *_object_splits(doc, trig, right_hi, in_sent, self.dates), right_hi]
+            used_before = set(used)
+            object_prep: str | None = None
+            for seg, (right_lo, seg_hi) in enumerate(zip(bounds, bounds[1:])):
+                cand = Candidate(sent_index, trig)
+                # "... told him they would meet in Tijuana": a plural pronoun as the verb's own subject
+                # stands for whoever it refers to; the persons before it are not the meeting's parties
+                # (the main clause's "They agreed to meet" is read by _pair_subject)
+                pronoun = _pronoun_subject(doc[trig.i], actors_at) if not trig.is_noun else None
+                side_a: list[str] = []
+                side_b: list[str] = []
+                place: PlaceRef | None = None
+                left_place: PlaceRef | None = None
+                mode = None
+                extra_places: list[PlaceRef] = []
+                admitted_background = False
+                last_place_end = right_lo + 1
+                for idx, m in in_sent:
+                    if idx in (used_before if seg else used) and m.start < trig.i:
                         continue
-                    if pid in self.background_pids or m.background:
-                        if not recalled:
+                    if idx in in_title:
+                        continue
+                    left = left_lo <= m.start < trig.i
+                    right = right_lo < m.start < seg_hi
+                    if (left and pronoun is not None and m.start < pronoun[0] and m.kind == "person"
+                            and not pronoun[1] <= m.start <= pronoun[2]):
+                        continue
+                    if not (left or right):
+                        continue
+                    prep = _preposition_before(doc, m.start, left_lo if left else right_lo + 1, actors_at)
+                    if m.kind == "person":  # "with Mexico's Attorney General X", "with the Ambassador to Mexico, X"
+                        prep = _governing_preposition(doc, m, sent) or prep
+                        if right and seg:
+                            prep = prep or object_prep  # "talks with A in P and B in Q": B's "with" is A's
+                    if m.kind == "person" and companion_agent(doc, m, sent):
+                        continue  # "..., accompanied by X": a companion (meetings.read_participation)
+                    if m.kind == "person" and (_principal(doc, m, sent) or (
+                            m.end < sent.end and doc[m.end].text in {"'s", "’s"} and m.end + 1 < sent.end
+                            and doc[m.end + 1].pos_ == "NOUN" and doc[m.end + 1].lemma_.lower() not in NOUN_TRIGGERS)):
+                        continue  # "on behalf of President X", "President X's statement": not present
+                    if m.kind in {"city", "country"} and (prep in LOCATIVE_PREPS or (
+                        m.kind == "city" and prep not in PARTY_PREPS)):
+                        current = place if right else left_place
+                        if current is None or (current.kind == "country" and m.kind == "city"):
+                            if right:
+                                place = self._place(m)
+                            else:
+                                left_place = self._place(m)
+                        elif right and not trig.is_noun and trig.lemma in {"travel", "visit"} and _coordinated(doc, last_place_end, m.start):
+                            extra_places.append(self._place(m))  # "will travel to Guatemala and El Salvador"
+                        if right:
+                            last_place_end = m.end
+                        used.add(idx)
+                        continue
+                    if m.kind == "city":
+                        continue
+                    if right and m.kind != "country" and prep is None and not trig.is_noun and trig.lemma not in {"visit", "host", "receive", "meet", "join"} and not (
+                            trig.lemma == "sign" and trig.passive):
+                        continue
+                    courtesy = trig.lemma == "call" and prep == "on" and doc[trig.i - 1].lower_ == "courtesy"
+                    courtesy = courtesy or (trig.lemma == "visit" and m.kind == "person"
+                                            and _governing_preposition(doc, m, sent) in {"to", "on"})
+                    if right and trig.is_noun and prep not in {"with", "by", "between", "among", "of", "from"} and not courtesy:
+                        continue
+                    if m.kind == "person":
+                        pid = self.pid_of.get(idx)
+                        if pid is None:
                             continue
-                        admitted_background = True
-                        bg_admitted.add(pid)
-                    side = side_a if left else side_b
-                    if pid not in side:
-                        side.append(pid)
-                    used.add(idx)
-                    if right:
-                        with_tok = next((doc[k] for k in range(trig.i + 1, m.start) if doc[k].lower_ in {"with", "by"}), None)
-                        if with_tok is not None and with_tok.lower_ == "by" and doc[with_tok.i - 1].lower_ == "led":
-                            mode = "led"
-                        elif with_tok is not None and with_tok.lower_ == "with" and trig.lemma in {"travel"}:
-                            mode = "companions"
-                        elif trig.lemma == "join":
-                            mode = "companions"  # "he joined X and Y in Mexico City": together, not met
-                        elif with_tok is None and trig.is_noun and prep in {"between", "among"}:
-                            mode = "between"  # "talks between X and Y"
-                elif m.kind in {"country", "group"}:
-                    used.add(idx)
-                    if m.kind == "group":
-                        cand.countries.update(self.group_members.get(m.key or "", ()))
-                    elif m.key:
-                        cand.countries.add(m.key)
-                elif m.kind == "org" and m.key:
-                    cand.organizations.add(m.key)
-                    if m.country:
-                        cand.countries.add(m.country)
-            if not place:
-                for ent in gpe_places:
-                    if trig.i < ent.start < right_hi and doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
-                        place = PlaceRef(ent.text, kind="city")
-                        # "El Ocotal (Honduras)": a country in brackets right after the place
-                        after = [m for _, m in in_sent if m.kind == "country" and ent.end <= m.start <= ent.end + 1]
-                        if after:
-                            place.country = after[0].key
-                        break
-            place = place or left_place
-            if place is None:
-                venue = _venue_after(doc, trig, right_limit, in_sent)
-                if venue is not None:
-                    place = self._place(venue)
-            if trig.is_noun and not side_a and not side_b:
-                # "In a separate meeting, X discussed migration with Y": the clause the meeting
-                # frames gives its parties
-                side_a, side_b = self._framed_parties(sent, trig, in_sent)
-            unnamed = _unnamed_parties(doc, sent, trig, in_sent) or (
-                (trig.named or (trig.is_noun and _named_event_held(doc[trig.i]))) and not side_a and not side_b)
-            if unnamed:
-                side_a = []  # "their teams would meet", "the Group held its third meeting"
-            if (not trig.is_noun and not trig.passive and trig.lemma in CO_LEAD_VERBS
-                    and len(side_a) >= 2 and not side_b):
-                cand.co_leads = True  # "X and Y met", "X and Y signed ..."
-            if (trig.is_noun and len(side_a) >= 2 and not side_b and doc[trig.i].dep_ == "dobj"
-                    and PARTICIPATION_VERBS.get(doc[trig.i].head.lemma_.lower(), "") == "chair"):
-                cand.co_leads = True  # "X and Y co-chaired the fourth meeting": the co-chairs met
-            group = GROUP_PHRASES.search(span_text(doc[left_lo : trig.i])) if not side_a and not unnamed else None
-            if group:  # "both secretaries met", "the delegation met with ...": see apply_group_reference
-                cand.group_ref = "sides" if group["sides"] else "delegation"
-            elif not side_a and not unnamed and _pair_subject(doc, left_lo, trig.i):
-                cand.group_ref = "sides"  # "The two agreed to meet in person ...", "They agreed to meet again"
-            elif not side_a and previous_a and not unnamed and pronoun is None:
-                side_a = list(previous_a)
-            if trig.lemma in {"travel", "join"} and mode == "companions":
-                cand.companions, side_b = side_b, []
-            if trig.lemma == "sign" and trig.passive and not side_a and len(side_b) >= 2:
-                mode = "between"  # "... was signed by X and by Y": the signers met each other
-            if mode in {"led", "between"} and not side_a:
-                cand.co_leads = True
-            if trig.passive and trig.lemma in {"host", "receive"}:
-                cand.side_a, cand.side_b = side_a, side_b  # visitors, hosts
-            elif trig.lemma in {"host", "receive"}:
-                cand.side_a, cand.side_b = side_b, side_a  # visitors (objects), hosts (subject)
-            else:
-                cand.side_a, cand.side_b = side_a, side_b
-            cand.place = place or dateline
-            if cand.companions or (side_a and "delegation" in doc[left_lo : trig.i].text.lower()):
-                cand.delegation = list(dict.fromkeys(cand.side_a + cand.companions))
-            cand.status = _status(doc, sent, trig, left_lo)
-            lead = doc[max(sent.start, trig.i - 6) : trig.i].text.lower()
-            before = text_lower[: doc[trig.i].idx - sent.start_char]
-            cand.background = trig.is_noun and (
-                any(w in lead.split() for w in BACKGROUND_WORDS) or any(f in before for f in FOLLOW_UP)
-            )
-            cand.unnamed = unnamed
-            cand.quoted = _in_quote(doc, sent, trig.i)
-            cand.separate, cand.continues, cand.same_place = _sequence_cues(doc, sent, trig)
-            cand.day_offset = _day_offset(doc, sent)
-            if cand.day_offset:  # "The following day, she met ...": another meeting, a day apart
-                cand.separate = cand.continues = True
-            cand.venue = _venue(doc, trig, in_sent)
-            lexical_background[id(cand)] = cand.background
-            cand.background = cand.background or admitted_background
-            if side_a or not trig.is_noun:
-                previous_a = side_a or previous_a
-            candidates.append(cand)
-            for extra in extra_places:
-                candidates.append(replace(cand, place=extra, side_a=list(cand.side_a), side_b=list(cand.side_b),
-                                          companions=list(cand.companions), countries=set(cand.countries)))
+                        if pid in self.background_pids or m.background:
+                            if not recalled:
+                                continue
+                            admitted_background = True
+                            bg_admitted.add(pid)
+                        side = side_a if left else side_b
+                        if pid not in side:
+                            side.append(pid)
+                        if right and not seg and object_prep is None:
+                            object_prep = prep
+                        used.add(idx)
+                        if right:
+                            with_tok = next((doc[k] for k in range(trig.i + 1, m.start) if doc[k].lower_ in {"with", "by"}), None)
+                            if with_tok is not None and with_tok.lower_ == "by" and doc[with_tok.i - 1].lower_ == "led":
+                                mode = "led"
+                            elif with_tok is not None and with_tok.lower_ == "with" and trig.lemma in {"travel"}:
+                                mode = "companions"
+                            elif trig.lemma == "join":
+                                mode = "companions"  # "he joined X and Y in Mexico City": together, not met
+                            elif with_tok is None and trig.is_noun and prep in {"between", "among"}:
+                                mode = "between"  # "talks between X and Y"
+                    elif m.kind in {"country", "group"}:
+                        used.add(idx)
+                        if m.kind == "group":
+                            cand.countries.update(self.group_members.get(m.key or "", ()))
+                        elif m.key:
+                            cand.countries.add(m.key)
+                    elif m.kind == "org" and m.key:
+                        cand.organizations.add(m.key)
+                        if m.country:
+                            cand.countries.add(m.country)
+                if not place:
+                    for ent in gpe_places:
+                        if right_lo < ent.start < seg_hi and doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
+                            place = PlaceRef(ent.text, kind="city")
+                            # "El Ocotal (Honduras)": a country in brackets right after the place
+                            after = [m for _, m in in_sent if m.kind == "country" and ent.end <= m.start <= ent.end + 1]
+                            if after:
+                                place.country = after[0].key
+                            break
+                place = place or left_place
+                if place is None:
+                    venue = _venue_after(doc, trig, right_limit if not seg else seg_hi, in_sent)
+                    if venue is not None:
+                        place = self._place(venue)
+                if trig.is_noun and not side_a and not side_b:
+                    # "In a separate meeting, X discussed migration with Y": the clause the meeting
+                    # frames gives its parties
+                    side_a, side_b = self._framed_parties(sent, trig, in_sent)
+                unnamed = _unnamed_parties(doc, sent, trig, in_sent) or (
+                    (trig.named or (trig.is_noun and _named_event_held(doc[trig.i]))) and not side_a and not side_b)
+                if unnamed:
+                    side_a = []  # "their teams would meet", "the Group held its third meeting"
+                if (not trig.is_noun and not trig.passive and trig.lemma in CO_LEAD_VERBS
+                        and len(side_a) >= 2 and not side_b):
+                    cand.co_leads = True  # "X and Y met", "X and Y signed ..."
+                if (trig.is_noun and len(side_a) >= 2 and not side_b and doc[trig.i].dep_ == "dobj"
+                        and PARTICIPATION_VERBS.get(doc[trig.i].head.lemma_.lower(), "") == "chair"):
+                    cand.co_leads = True  # "X and Y co-chaired the fourth meeting": the co-chairs met
+                group = GROUP_PHRASES.search(span_text(doc[left_lo : trig.i])) if not side_a and not unnamed else None
+                if group:  # "both secretaries met", "the delegation met with ...": see apply_group_reference
+                    cand.group_ref = "sides" if group["sides"] else "delegation"
+                elif not side_a and not unnamed and _pair_subject(doc, left_lo, trig.i):
+                    cand.group_ref = "sides"  # "The two agreed to meet in person ...", "They agreed to meet again"
+                elif not side_a and previous_a and not unnamed and pronoun is None:
+                    side_a = list(previous_a)
+                if trig.lemma in {"travel", "join"} and mode == "companions":
+                    cand.companions, side_b = side_b, []
+                if trig.lemma == "sign" and trig.passive and not side_a and len(side_b) >= 2:
+                    mode = "between"  # "... was signed by X and by Y": the signers met each other
+                if mode in {"led", "between"} and not side_a:
+                    cand.co_leads = True
+                if trig.passive and trig.lemma in {"host", "receive"}:
+                    cand.side_a, cand.side_b = side_a, side_b  # visitors, hosts
+                elif trig.lemma in {"host", "receive"}:
+                    cand.side_a, cand.side_b = side_b, side_a  # visitors (objects), hosts (subject)
+                else:
+                    cand.side_a, cand.side_b = side_a, side_b
+                cand.place = place or dateline
+                if cand.companions or (side_a and "delegation" in doc[left_lo : trig.i].text.lower()):
+                    cand.delegation = list(dict.fromkeys(cand.side_a + cand.companions))
+                cand.status = _status(doc, sent, trig, left_lo)
+                lead = doc[max(sent.start, trig.i - 6) : trig.i].text.lower()
+                before = text_lower[: doc[trig.i].idx - sent.start_char]
+                cand.background = trig.is_noun and (
+                    any(w in lead.split() for w in BACKGROUND_WORDS) or any(f in before for f in FOLLOW_UP)
+                )
+                cand.unnamed = unnamed
+                cand.quoted = _in_quote(doc, sent, trig.i)
+                cand.separate, cand.continues, cand.same_place = _sequence_cues(doc, sent, trig)
+                cand.day_offset = _day_offset(doc, sent)
+                if cand.day_offset:  # "The following day, she met ...": another meeting, a day apart
+                    cand.separate = cand.continues = True
+                cand.window = (right_lo, seg_hi) if len(bounds) > 2 else None
+                cand.venue = _venue(doc, trig, in_sent, cand.window)
+                lexical_background[id(cand)] = cand.background
+                cand.background = cand.background or admitted_background
+                if side_a or not trig.is_noun:
+                    previous_a = side_a or previous_a
+                candidates.append(cand)
+                for extra in extra_places:
+                    candidates.append(replace(cand, place=extra, side_a=list(cand.side_a), side_b=list(cand.side_b),
+                                              companions=list(cand.companions), countries=set(cand.countries)))
         if bg_admitted:
             everyone = {p for c in candidates for p in (*c.side_a, *c.side_b, *c.companions)}
             if len(everyone) < 2:  # a former official alone ("who attended the meetings in 2010")
@@ -943,7 +990,9 @@ class MeetingReader:
             if (date.start > sent.start and self.doc[date.start - 1].lower_ == "since"
                     and not (date.end + 1 < sent.end and self.doc[date.end + 1].lower_ == "when")):
                 continue  # "the first visit ... since 2019": the start of a period (not "since X, when ...")
-            nearest = min(candidates, key=lambda c: min(abs(c.trigger.i - date.start), abs(c.trigger.i - date.end)))
+            own = [c for c in candidates if c.window and c.window[0] < date.start < c.window[1]]
+            nearest = own[0] if own else min(
+                candidates, key=lambda c: min(abs(c.trigger.i - date.start), abs(c.trigger.i - date.end)))
             if nearest.date_text:
                 continue
             prefer = "future" if nearest.status == "planned" else "past"
