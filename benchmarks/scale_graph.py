@@ -141,6 +141,7 @@ def scale_graph(source: str | Path, target: str | Path, k: int, ontology_dir: st
 def build_scaled(graph_file: str | Path, out: str | Path, k: int) -> dict:
     """``out/graph.ttl`` (the K× graph of ``graph_file``) and its Oxigraph store ``out/store``,
     written by :func:`diplokg.store.write_store`, so ``diplokg query --graph out`` opens the store."""
+    from diplokg.answers import overview_queries
     from diplokg.store import STORE_DIR, write_store
 
     folder = Path(out)
@@ -149,7 +150,7 @@ def build_scaled(graph_file: str | Path, out: str | Path, k: int) -> dict:
     start = time.perf_counter()
     triples = scale_graph(graph_file, target, k)
     written = time.perf_counter()
-    write_store(target, folder / STORE_DIR)
+    write_store(target, folder / STORE_DIR, queries=overview_queries())
     loaded = time.perf_counter()
     store_mb = sum(p.stat().st_size for p in (folder / STORE_DIR).rglob("*") if p.is_file()) / 2**20
     return {"k": k, "source": str(graph_file), "triples": triples, "graph_ttl_mb": target.stat().st_size / 2**20,

@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
-from rdflib import Graph
+import pytest
+from rdflib import RDF, Graph
 
 from diplokg.build import BuildResult, build
 from diplokg.evaluate import Evaluation, evaluate, load_gold
+from diplokg.namespace import DK
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -48,3 +51,63 @@ def check_set_files(corpus: Path, gold: Path, documents: int, words: tuple[int, 
     for path in corpus.glob("*.txt"):
         count = len(path.read_text(encoding="utf-8").split())
         assert words[0] <= count <= words[1], (path.name, count)
+
+
+class HeldOutSetChecks:
+    """The checks of one held-out set, for a ``Test…`` subclass per set (``tests/test_heldoutN.py``,
+    whose docstring keeps the set's measurement history) that names its folder under ``DATA`` and
+    its floors; the gold is ``DATA/<folder>.gold.json``. The set is built once per class."""
+
+    folder: ClassVar[str]
+    floor: ClassVar[dict[tuple[str, str], float]]
+    documents: ClassVar[int] = 6
+    words: ClassVar[tuple[int, int]] = (250, 600)
+    #: Mean person nodes per gold person (1.0 is ideal).
+    max_nodes_per_person: ClassVar[float] = 1.02
+    #: Persons the gold marks as no participant that may be read as one (0 is the aim).
+    max_wrong_participants: ClassVar[int] = 0
+
+    @classmethod
+    def corpus(cls) -> Path:
+        return DATA / cls.folder
+
+    @classmethod
+    def gold(cls) -> Path:
+        return DATA / f"{cls.folder}.gold.json"
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def evaluated(cls) -> tuple[BuildResult, Graph, Evaluation]:
+        """The set built once with the full pipeline (no cache), its graph and its evaluation."""
+        return build_and_evaluate(cls.corpus(), cls.gold())
+
+    def test_files_metadata_and_gold_agree(self):
+        check_set_files(self.corpus(), self.gold(), self.documents, self.words)
+
+    def test_is_disjoint_from_the_other_sets(self):
+        """No file name is shared with another evaluation set (every folder with a gold file)."""
+        names = {p.name for p in self.corpus().glob("*.txt")}
+        assert names
+        others = [g.name.removesuffix(".gold.json") for g in DATA.glob("*.gold.json")]
+        assert "devset" in others
+        for other in others:
+            if other != self.folder:
+                assert not names & {p.name for p in (DATA / other).glob("*.txt")}, other
+
+    def test_builds_every_document(self, evaluated):
+        result, graph, _ = evaluated
+        assert result.documents == self.documents
+        assert result.skipped == []
+        assert len(set(graph.subjects(RDF.type, DK.Document))) == self.documents
+
+    def test_quality_floor(self, evaluated):
+        _, _, ev = evaluated
+        failures = floor_failures(ev, self.floor, self.max_nodes_per_person)
+        assert not failures, failures
+
+    def test_non_participants_stay_out(self, evaluated):
+        """Names in bylines, quotes and related-article lists are not participants."""
+        _, _, ev = evaluated
+        assert ev.measure("not_participants").value <= self.max_wrong_participants, {
+            f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
+        }

@@ -19,16 +19,7 @@ own merits.
 
 from __future__ import annotations
 
-
-import pytest
-from rdflib import RDF
-
-from diplokg.namespace import DK
-from goldsets import DATA, build_and_evaluate, check_set_files, floor_failures
-
-HELDOUT = DATA / "heldout"
-GOLD = DATA / "heldout.gold.json"
-N_DOCS = 6
+from goldsets import HeldOutSetChecks
 
 #: (measure, attribute) -> floor. Measured 2026-11-23 (first build of the set): met P 0.875
 #: R 0.123 F1 0.215 (7 of 57 required pairs), persons 0.952 (40/42), meetings P 0.90 R 0.5625
@@ -63,31 +54,7 @@ FLOOR = {
 MAX_NODES_PER_PERSON = 1.02
 
 
-@pytest.fixture(scope="module")
-def heldout():
-    """The held-out set built once with the full pipeline (no cache), its graph and evaluation."""
-    return build_and_evaluate(HELDOUT, GOLD)
-
-
-def test_heldout_files_metadata_and_gold_agree():
-    check_set_files(HELDOUT, GOLD, N_DOCS, words=(250, 600))
-
-
-def test_heldout_builds_every_document(heldout):
-    result, graph, _ = heldout
-    assert result.documents == N_DOCS
-    assert result.skipped == []
-    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
-
-
-def test_heldout_quality_floor(heldout):
-    _, _, ev = heldout
-    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
-    assert not failures, failures
-
-
-def test_heldout_names_in_bylines_and_related_lists_are_not_participants(heldout):
-    _, _, ev = heldout
-    assert ev.measure("not_participants").value == 0, {
-        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
-    }
+class TestHeldout(HeldOutSetChecks):
+    folder = "heldout"
+    floor = FLOOR
+    max_nodes_per_person = MAX_NODES_PER_PERSON

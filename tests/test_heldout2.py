@@ -21,16 +21,7 @@ own merits.
 
 from __future__ import annotations
 
-
-import pytest
-from rdflib import RDF
-
-from diplokg.namespace import DK
-from goldsets import DATA, build_and_evaluate, check_set_files, floor_failures
-
-HELDOUT2 = DATA / "heldout2"
-GOLD = DATA / "heldout2.gold.json"
-N_DOCS = 6
+from goldsets import HeldOutSetChecks
 
 #: (measure, attribute) -> floor. Measured 2026-11-23 (first and only build before the floors were
 #: set): met P 0.958 R 0.434 F1 0.597 (23 of 53 required pairs), persons 0.895 (34/38), meetings
@@ -70,38 +61,7 @@ FLOOR = {
 MAX_NODES_PER_PERSON = 1.02
 
 
-@pytest.fixture(scope="module")
-def heldout2():
-    """The set built once with the full pipeline (no cache), its graph and its evaluation."""
-    return build_and_evaluate(HELDOUT2, GOLD)
-
-
-def test_heldout2_files_metadata_and_gold_agree():
-    check_set_files(HELDOUT2, GOLD, N_DOCS, words=(250, 600))
-
-
-def test_heldout2_is_disjoint_from_the_other_sets():
-    """No file name is shared with the first held-out set or the dev set."""
-    names = {p.name for p in HELDOUT2.glob("*.txt")}
-    for other in ("heldout", "devset"):
-        assert not names & {p.name for p in (HELDOUT2.parent / other).glob("*.txt")}, other
-
-
-def test_heldout2_builds_every_document(heldout2):
-    result, graph, _ = heldout2
-    assert result.documents == N_DOCS
-    assert result.skipped == []
-    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
-
-
-def test_heldout2_quality_floor(heldout2):
-    _, _, ev = heldout2
-    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
-    assert not failures, failures
-
-
-def test_heldout2_names_in_bylines_and_related_lists_are_not_participants(heldout2):
-    _, _, ev = heldout2
-    assert ev.measure("not_participants").value == 0, {
-        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
-    }
+class TestHeldout2(HeldOutSetChecks):
+    folder = "heldout2"
+    floor = FLOOR
+    max_nodes_per_person = MAX_NODES_PER_PERSON

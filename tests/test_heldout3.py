@@ -27,15 +27,7 @@ own merits.
 
 from __future__ import annotations
 
-import pytest
-from rdflib import RDF
-
-from diplokg.namespace import DK
-from goldsets import DATA, build_and_evaluate, check_set_files, floor_failures
-
-HELDOUT3 = DATA / "heldout3"
-GOLD = DATA / "heldout3.gold.json"
-N_DOCS = 6
+from goldsets import HeldOutSetChecks
 
 #: (measure, attribute) -> floor. Measured 2026-11-23 (first and only build before the floors were
 #: set, on the working tree of that day): met P 1.0 R 0.489 F1 0.657 (23 of 47 required pairs),
@@ -69,39 +61,7 @@ FLOOR = {
 MAX_NODES_PER_PERSON = 1.05
 
 
-@pytest.fixture(scope="module")
-def heldout3():
-    """The set built once with the full pipeline (no cache), its graph and its evaluation."""
-    return build_and_evaluate(HELDOUT3, GOLD)
-
-
-def test_heldout3_files_metadata_and_gold_agree():
-    check_set_files(HELDOUT3, GOLD, N_DOCS, words=(250, 600))
-
-
-def test_heldout3_is_disjoint_from_the_other_sets():
-    """No file name is shared with the other held-out sets or the dev set."""
-    names = {p.name for p in HELDOUT3.glob("*.txt")}
-    assert names
-    for other in ("heldout", "heldout2", "devset"):
-        assert not names & {p.name for p in (HELDOUT3.parent / other).glob("*.txt")}, other
-
-
-def test_heldout3_builds_every_document(heldout3):
-    result, graph, _ = heldout3
-    assert result.documents == N_DOCS
-    assert result.skipped == []
-    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
-
-
-def test_heldout3_quality_floor(heldout3):
-    _, _, ev = heldout3
-    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
-    assert not failures, failures
-
-
-def test_heldout3_quoted_contributing_and_related_names_are_not_participants(heldout3):
-    _, _, ev = heldout3
-    assert ev.measure("not_participants").value == 0, {
-        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
-    }
+class TestHeldout3(HeldOutSetChecks):
+    folder = "heldout3"
+    floor = FLOOR
+    max_nodes_per_person = MAX_NODES_PER_PERSON

@@ -37,15 +37,7 @@ the figures measured at commit time, so they only catch regressions.
 
 from __future__ import annotations
 
-import pytest
-from rdflib import RDF
-
-from diplokg.namespace import DK
-from goldsets import DATA, build_and_evaluate, check_set_files, floor_failures
-
-HELDOUT4 = DATA / "heldout4"
-GOLD = DATA / "heldout4.gold.json"
-N_DOCS = 6
+from goldsets import HeldOutSetChecks
 
 #: (measure, attribute) -> floor, just under the figures in the module docstring.
 FLOOR = {
@@ -72,39 +64,8 @@ MAX_NODES_PER_PERSON = 1.02
 MAX_WRONG_PARTICIPANTS = 1
 
 
-@pytest.fixture(scope="module")
-def heldout4():
-    """The set built once with the full pipeline (no cache), its graph and its evaluation."""
-    return build_and_evaluate(HELDOUT4, GOLD)
-
-
-def test_heldout4_files_metadata_and_gold_agree():
-    check_set_files(HELDOUT4, GOLD, N_DOCS, words=(250, 600))
-
-
-def test_heldout4_is_disjoint_from_the_other_sets():
-    """No file name is shared with the other held-out sets or the dev set."""
-    names = {p.name for p in HELDOUT4.glob("*.txt")}
-    assert names
-    for other in ("heldout", "heldout2", "heldout3", "devset"):
-        assert not names & {p.name for p in (HELDOUT4.parent / other).glob("*.txt")}, other
-
-
-def test_heldout4_builds_every_document(heldout4):
-    result, graph, _ = heldout4
-    assert result.documents == N_DOCS
-    assert result.skipped == []
-    assert len(set(graph.subjects(RDF.type, DK.Document))) == N_DOCS
-
-
-def test_heldout4_quality_floor(heldout4):
-    _, _, ev = heldout4
-    failures = floor_failures(ev, FLOOR, MAX_NODES_PER_PERSON)
-    assert not failures, failures
-
-
-def test_heldout4_non_participants_stay_out(heldout4):
-    _, _, ev = heldout4
-    assert ev.measure("not_participants").value <= MAX_WRONG_PARTICIPANTS, {
-        f: d["wrong_participants"] for f, d in ev.details["documents"].items() if d["wrong_participants"]
-    }
+class TestHeldout4(HeldOutSetChecks):
+    folder = "heldout4"
+    floor = FLOOR
+    max_nodes_per_person = MAX_NODES_PER_PERSON
+    max_wrong_participants = MAX_WRONG_PARTICIPANTS

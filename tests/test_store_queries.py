@@ -7,18 +7,22 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from bench_corpus import small_corpus
 from rdflib import BNode, Literal, URIRef
 
+from diplokg.answers import (
+    ANSWERS_DIR, ANSWERS_FROM_TRIPLES, answer_key, kept_queries, overview_queries, read_answer,
+)
 from diplokg.build import GRAPH_FILE, build
 from diplokg.execute import execute_query
 from diplokg.namespace import PREFIXES
 from diplokg.queries import bindings_for, list_queries
 from diplokg.query import load_graph, run_query, run_query_capped, split_order_by
-from diplokg.store import STORE_DIR, is_oxigraph, native_store, substitute
+from diplokg.store import STORE_DIR, is_oxigraph, native_store, substitute, write_store
 
 pytestmark = pytest.mark.model
 
@@ -222,3 +226,106 @@ def test_scaled_graph_copies_per_document_nodes_and_shares_reference_nodes(built
     rows = run_query(scaled, query.text)[1]
     base = {(r[0], r[1]): r[2] for r in run_query(memory, query.text)[1]}
     assert rows and all(r[2] == 3 * base[(r[0], r[1])] for r in rows)  # each meeting copied 3 times
+
+
+# --- answers of the overview queries, kept in the store by the build (diplokg.answers) ---
+
+
+def test_small_builds_keep_no_answers(built):
+    assert kept_queries(ANSWERS_FROM_TRIPLES - 1) == [] and not (built / STORE_DIR / ANSWERS_DIR).exists()
+    assert kept_queries(ANSWERS_FROM_TRIPLES) == overview_queries()
+
+
+def test_a_big_build_keeps_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr("diplokg.answers.ANSWERS_FROM_TRIPLES", 1)
+    build(small_corpus(tmp_path / "corpus", n=2, seed=3), tmp_path / "out", jobs=1, store="oxigraph", validate=False)
+    kept = sorted(p.name for p in (tmp_path / "out" / STORE_DIR / ANSWERS_DIR).iterdir())
+    assert kept == sorted(f"{answer_key(text)}.jsonl" for text in overview_queries())
+    assert not (tmp_path / "out" / STORE_DIR / "queries.json").exists()
+
+
+@pytest.fixture(scope="module")
+def answered(built, tmp_path_factory):
+    """A copy of the build whose store keeps the answers of the overview queries."""
+    copy = tmp_path_factory.mktemp("answered") / "out"
+    shutil.copytree(built, copy)
+    write_store(copy / GRAPH_FILE, copy / STORE_DIR, queries=overview_queries())
+    return copy
+
+
+def test_the_store_keeps_the_answer_of_each_overview_query(answered):
+    """One answer per named query without required parameters, equal to the live query, with
+    the total of the whole answer when the read is capped; nothing else kept."""
+    stored = load_graph(answered, use_store=True)
+    overview = overview_queries()
+    names = {q.name for q in list_queries() if all(p.optional for p in q.params)}
+    assert {"who-met-whom", "topics-over-time"} <= names and "meetings-of-person" not in names
+    assert len(overview) == len(names)
+    kept = sorted(p.name for p in (answered / STORE_DIR / ANSWERS_DIR).iterdir())
+    assert kept == sorted(f"{answer_key(text)}.jsonl" for text in overview)
+    assert not (answered / STORE_DIR / "queries.json").exists()
+    for text in overview:
+        live = run_query_capped(stored, text, {}, None, precomputed=False)
+        assert read_answer(answered / STORE_DIR / ANSWERS_DIR, text) == live
+        assert run_query_capped(stored, text, {}, None) == live
+        columns, rows, total = run_query_capped(stored, text, {}, 1)
+        assert (columns, total) == (live[0], live[2]) and rows == live[1][:1]
+
+
+@pytest.fixture()
+def tampered(answered, tmp_path):
+    """A copy of the answered build whose who-met-whom answer was replaced by a recognisable fake."""
+    copy = tmp_path / "out"
+    shutil.copytree(answered, copy)  # copy2 keeps graph.ttl's mtime: the store still matches it
+    text = next(q for q in list_queries() if q.name == "who-met-whom").text
+    fake = copy / STORE_DIR / ANSWERS_DIR / f"{answer_key(text)}.jsonl"
+    fake.write_text('{"columns": ["person_a"], "total": 7}\n["FAKE"]\n', encoding="utf-8")
+    return copy, text
+
+
+def test_a_kept_answer_serves_only_the_same_text_without_bindings(tampered):
+    copy, text = tampered
+    stored = load_graph(copy, use_store=True)
+    assert is_oxigraph(stored)
+    assert run_query_capped(stored, text, {}) == (["person_a"], [["FAKE"]], 7)
+    assert execute_query(stored, text, {}).rows == [["FAKE"]]
+    live = run_query_capped(stored, text, {}, precomputed=False)
+    assert live[0][0] == "person_a" and ["FAKE"] not in live[1]
+    assert run_query_capped(stored, text + "\n", {}) == live  # another text: run on the store
+    person = live[1][0][0]
+    bound = run_query_capped(stored, text, {"person_name": Literal(person)})
+    assert bound[1] and ["FAKE"] not in bound[1]  # a binding: run on the store
+    separators = _separators(text)  # graph.ttl: no answers (rdflib's engine, lists in its own order)
+    assert _comparable(run_query_capped(load_graph(copy), text, {})[1], separators) == _comparable(live[1], separators)
+
+
+def test_query_cli_live_ignores_the_kept_answer(tampered):
+    from click.testing import CliRunner
+
+    from diplokg.cli import main
+
+    copy, _ = tampered
+    kept = CliRunner().invoke(main, ["query", "--graph", str(copy), "--name", "who-met-whom", "--format", "json"])
+    live = CliRunner().invoke(main, ["query", "--graph", str(copy), "--name", "who-met-whom", "--format", "json",
+                                     "--live"])
+    assert kept.exit_code == live.exit_code == 0
+    assert json.loads(kept.stdout) == [{"person_a": "FAKE"}]
+    assert "first 1 of 7 rows" in kept.stderr  # the total kept with the answer
+    assert json.loads(live.stdout) and "FAKE" not in live.stdout
+
+
+def test_an_unreadable_answer_is_not_used(tampered):
+    copy, text = tampered
+    (copy / STORE_DIR / ANSWERS_DIR / f"{answer_key(text)}.jsonl").write_text("not json\n", encoding="utf-8")
+    stored = load_graph(copy, use_store=True)
+    assert run_query_capped(stored, text, {}) == run_query_capped(stored, text, {}, precomputed=False)
+
+
+def test_a_failing_query_gets_no_answer(built, tmp_path):
+    from diplokg.answers import write_answers
+
+    stored = load_graph(built, use_store=True)
+    good = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    written = write_answers(stored, ["SELECT ?x WHERE { BIND(<urn:a> + 1 AS ?x) FILTER(STRLEN(?nope ?x)) }", good],
+                            tmp_path / "answers")
+    assert [p.name for p in written] == [f"{answer_key(good)}.jsonl"]

@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 from rdflib import RDF, Graph
 
 from .analyse import centrality, person_network, shared_analysis
+from .answers import kept_queries
 from .corpus import Corpus, Skipped, load_corpus
 from .errors import BuildError, CorpusError, InputError
 from .extract.cache import RecordCache
@@ -241,7 +242,8 @@ def _write_outputs(
         remove_stale_staging(out)
         turtle = serialize(graph)
         # the Oxigraph store loads in a child process while the page and report are made
-        loader = (StoreWriter(turtle, out / STORE_DIR, prefix=f"{STAGING_PREFIX}store-")
+        loader = (StoreWriter(turtle, out / STORE_DIR, prefix=f"{STAGING_PREFIX}store-",
+                              queries=kept_queries(len(graph)))
                   if wants_store(store, len(graph)) else None)
         try:
             # the page, the report and the charts share one person network and its scores

@@ -129,10 +129,12 @@ def queries_cli(fmt: str) -> None:
               help="print at most this many rows and warn on stderr when rows were cut")
 @click.option("--allow-update", is_flag=True,
               help="run an update (INSERT/DELETE) and rewrite the graph file atomically")
+@click.option("--live", is_flag=True,
+              help="run the query on the store even when the build kept its answer there")
 @output_options()
 def query_cli(graph_path: str, sparql: str | None, query_file: str | None, query_name: str | None,
               binds: tuple[str, ...], limit: int | None, timeout: float, max_rows: int,
-              allow_update: bool, fmt: str) -> None:
+              allow_update: bool, live: bool, fmt: str) -> None:
     """Run a SPARQL query (text, --file or --name) over a built graph; read-only by default."""
     from rdflib import Literal, URIRef
 
@@ -169,7 +171,8 @@ def query_cli(graph_path: str, sparql: str | None, query_file: str | None, query
         return
     graph = _run(lambda: load_graph(graph_path, use_store=True))
     cap = min(limit, max_rows) if limit is not None else max_rows
-    outcome = _run(lambda: execute_query(graph, sparql or "", bindings, timeout=timeout or None, max_rows=cap))
+    outcome = _run(lambda: execute_query(graph, sparql or "", bindings, timeout=timeout or None, max_rows=cap,
+                                              precomputed=not live))
     text = format_rows(outcome.columns, outcome.rows, fmt)
     if sys.stdout.isatty():
         # document text is untrusted: on a terminal, no value may act on it (csv/tsv keep their lines)

@@ -120,8 +120,8 @@ def run_with_timeout(call: Callable[[], T], timeout: float | None, graph: Graph 
     return box["value"]
 
 
-def _capped(graph: Graph, sparql: str, bindings: dict | None, max_rows: int | None):
-    return run_query_capped(graph, sparql, bindings, max_rows)
+def _capped(graph: Graph, sparql: str, bindings: dict | None, max_rows: int | None, precomputed: bool):
+    return run_query_capped(graph, sparql, bindings, max_rows, precomputed)
 
 
 def execute_query(
@@ -131,15 +131,18 @@ def execute_query(
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_rows: int | None = DEFAULT_MAX_ROWS,
+    precomputed: bool = True,
 ) -> QueryOutcome:
-    """Run a read-only query with a time limit (seconds) and a row cap (rows past it are cut).
+    """Run a read-only query with a time limit (seconds) and a row cap (rows past it are cut);
+    ``precomputed``: an answer the build kept in the store may be returned (:mod:`diplokg.answers`).
 
     >>> from rdflib import Graph
     >>> outcome = execute_query(Graph(), "SELECT ?n WHERE { VALUES ?n { 1 2 3 } }", max_rows=2)
     >>> outcome.rows, outcome.total, outcome.truncated
     ([[1], [2]], 3, True)
     """
-    columns, rows, total = run_with_timeout(lambda: _capped(graph, sparql, bindings, max_rows), timeout, graph)
+    columns, rows, total = run_with_timeout(
+        lambda: _capped(graph, sparql, bindings, max_rows, precomputed), timeout, graph)
     return QueryOutcome(columns=columns, rows=rows, total=total)
 
 

@@ -13,7 +13,8 @@ from .errors import (
     GraphNotFoundError, GraphParseError, QueryError, QueryNotAllowedError, QuerySyntaxError,
 )
 from .namespace import PREFIXES
-from .store import is_oxigraph, native_store, substitute, with_values
+from .answers import read_answer
+from .store import answers_of, is_oxigraph, native_store, substitute, with_values
 
 UPDATE_KEYWORDS = re.compile(
     r"(?is)^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
@@ -97,6 +98,7 @@ def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> tuple[
 
 def run_query_capped(
     graph: Graph, sparql: str, bindings: dict | None = None, max_rows: int | None = None,
+    precomputed: bool = True,
 ) -> tuple[list[str], list[list], int]:
     """Like :func:`run_query`, but only the first ``max_rows`` rows are converted and returned;
     the third value counts all rows of the answer.
@@ -105,7 +107,8 @@ def run_query_capped(
     pyoxigraph directly (no rdflib parse, no per-row rdflib terms past the cap), with the
     bindings substituted as constants (:func:`~diplokg.store.substitute`); the rows are the
     values rdflib's path gives. Anything Oxigraph rejects (and CONSTRUCT/DESCRIBE) runs through
-    rdflib as before.
+    rdflib as before. With ``precomputed`` and no bindings, the answer the build kept in the
+    store for this exact text is returned when there is one (:mod:`diplokg.answers`).
     """
     text = _uncommented(sparql)
     if UPDATE_KEYWORDS.match(text):
@@ -113,6 +116,10 @@ def run_query_capped(
     if is_oxigraph(graph) and SELECT_OR_ASK.match(text):
         if SERVICE.search(text):
             raise QueryNotAllowedError("SERVICE clauses are refused: diplokg makes no network requests")
+        folder = answers_of(graph) if precomputed and not bindings else None
+        kept = read_answer(folder, sparql, max_rows) if folder is not None else None
+        if kept is not None:
+            return kept
         answer = _run_native(graph, sparql, bindings or {}, max_rows)
         if answer is not None:
             return answer
@@ -324,6 +331,6 @@ def _python(value):
         return None
     to_python = getattr(value, "toPython", None)
     converted = to_python() if to_python else value
-    if isinstance(converted, (int, float, bool, str)):
+    if isinstance(converted, (int, float, bool)):
         return converted
-    return str(value)
+    return str(value)  # text, and the lexical form of a literal Python has no type for (a Literal is a str)

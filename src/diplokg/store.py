@@ -6,7 +6,8 @@ size of the ``graph.ttl`` it was loaded from. :func:`open_store` opens it read-o
 ``Graph`` (through the ``oxrdflib`` store plugin), so the rest of diplokg keeps the rdflib API;
 ``diplokg.query.run_query`` runs SELECT and ASK queries on the pyoxigraph store behind it
 (:func:`native_store`) with the bindings written in as constants (:func:`substitute`). A store
-that does not match ``graph.ttl`` (e.g. a later ``--store memory`` build) is ignored.
+that does not match ``graph.ttl`` (e.g. a later ``--store memory`` build) is ignored. The
+loader can also keep the answers of queries in the store (:mod:`diplokg.answers`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from .answers import ANSWERS_DIR, write_answers
 from .namespace import PREFIXES
 
 STORE_DIR = "store"
@@ -44,16 +47,40 @@ def _manifest(graph_file: Path) -> dict:
     return {"graph": graph_file.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def write_store(graph_file: str | Path, folder: str | Path) -> Path:
+def write_store(graph_file: str | Path, folder: str | Path, queries: Sequence[str] = ()) -> Path:
     """Bulk-load the Turtle ``graph_file`` into a new Oxigraph store at ``folder`` (replacing any
-    store there only once the new one is complete); return the folder."""
+    store there only once the new one is complete), with the answers of ``queries`` kept in it;
+    return the folder."""
     source = Path(graph_file)
-    return StoreWriter(source.read_bytes(), folder).finish(source)
+    return StoreWriter(source.read_bytes(), folder, queries=queries).finish(source)
 
 
-#: The child process that bulk-loads a store: ``python -c _LOADER DB TURTLE``.
-_LOADER = ("import sys, pyoxigraph as ox; store = ox.Store(sys.argv[1]); "
-           "store.bulk_load(path=sys.argv[2], format=ox.RdfFormat.TURTLE); store.optimize(); del store")
+#: The child process that writes a store: ``python -c _LOADER DB TURTLE [QUERIES]`` (see load_store).
+_LOADER = "import sys; from diplokg.store import load_store; load_store(*sys.argv[1:])"
+
+
+def load_store(db: str, turtle: str, queries: str | None = None) -> None:
+    """Bulk-load the Turtle file ``turtle`` into a new Oxigraph store at ``db``; then, with
+    ``queries`` (a JSON file holding a list of SPARQL texts), keep their answers next to ``db``
+    (:func:`diplokg.answers.write_answers`). Runs in the loader's child process."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+
+    store = ox.Store(db)
+    store.bulk_load(path=turtle, format=ox.RdfFormat.TURTLE)
+    store.optimize()
+    if queries:
+        texts = json.loads(Path(queries).read_text(encoding="utf-8"))
+        graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+        write_answers(graph, texts, Path(db).parent / ANSWERS_DIR)
+    del store
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of the loader's child: this one, with this copy of diplokg importable."""
+    here = str(Path(__file__).resolve().parents[1])
+    paths = [here, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(dict.fromkeys(paths)))
 
 
 class StoreWriter:
@@ -65,9 +92,10 @@ class StoreWriter:
     build; a process uses the other CPU). :meth:`finish` waits, records the manifest of
     ``graph_file`` (which must hold ``data``) and moves the store into place, replacing any
     store there; :meth:`abandon` stops the load and deletes the staging folder. Exactly one of
-    them must be called."""
+    them must be called. The answers of ``queries`` (SPARQL texts run with no binding) are kept in
+    the store (:mod:`diplokg.answers`)."""
 
-    def __init__(self, data: bytes, folder: str | Path, prefix: str | None = None):
+    def __init__(self, data: bytes, folder: str | Path, prefix: str | None = None, queries: Sequence[str] = ()):
         self.data = data
         self.target = Path(folder)
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,9 +104,14 @@ class StoreWriter:
         try:
             source = self.staging / "source.ttl"
             source.write_bytes(data)
+            command = [sys.executable, "-c", _LOADER, str(self.staging / "db"), str(source)]
+            if queries:
+                listing = self.staging / "queries.json"
+                listing.write_text(json.dumps(list(queries)), encoding="utf-8")
+                command.append(str(listing))
             self._process = subprocess.Popen(
-                [sys.executable, "-c", _LOADER, str(self.staging / "db"), str(source)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env=_child_environment())
         except BaseException:
             shutil.rmtree(self.staging, ignore_errors=True)
             raise
@@ -92,6 +125,7 @@ class StoreWriter:
                 detail = " ".join(errors.decode("utf-8", "replace").split())[-300:]
                 raise OSError(f"cannot write the Oxigraph store {target}: {detail}")
             (staging / "source.ttl").unlink()
+            (staging / "queries.json").unlink(missing_ok=True)
             manifest = _manifest(source)
             manifest["sha256"] = hashlib.sha256(self.data).hexdigest()
             (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
@@ -153,7 +187,9 @@ def open_store(folder: str | Path) -> Graph:
     from oxrdflib import OxigraphStore
 
     store = ox.Store.read_only(str(Path(folder) / "db"))
-    graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    backend = OxigraphStore(store=store)
+    backend.diplokg_answers = Path(folder) / ANSWERS_DIR  # read by answers_of
+    graph = Graph(store=backend, identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
@@ -162,6 +198,12 @@ def open_store(folder: str | Path) -> Graph:
 def is_oxigraph(graph: Graph) -> bool:
     """Whether ``graph`` is backed by an Oxigraph store (SPARQL text runs natively there)."""
     return type(graph.store).__name__ == "OxigraphStore"
+
+
+def answers_of(graph: Graph) -> Path | None:
+    """The folder of the answers precomputed in the store behind ``graph`` (see
+    :mod:`diplokg.answers`), or None when ``graph`` was not opened by :func:`open_store`."""
+    return getattr(graph.store, "diplokg_answers", None)
 
 
 def native_store(graph: Graph):
