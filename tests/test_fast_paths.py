@@ -9,7 +9,7 @@ against the per-token one, and the two-pattern topic coordination against one pa
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 import spacy
@@ -74,6 +74,33 @@ def test_explicit_dates_agree_with_dateparser(form, month, day, year, weekday, b
         assert _scored(fast) == _scored(_dateparser(phrase, base_time, prefer)), phrase
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    month=st.sampled_from(MONTHS), day=st.integers(1, 31), year=st.none() | st.integers(1995, 2035),
+    shift=st.integers(1, 6), base=st.none() | st.dates(min_value=datetime(2010, 1, 1).date(),
+                                                        max_value=datetime(2028, 12, 31).date()),
+    prefer=st.sampled_from(["past", "future", None]), near=st.none() | st.integers(-2, 2),
+    separator=st.sampled_from([", ", " ", ",\n"]), suffix=st.sampled_from(["", "th", "st"]),
+)
+def test_dates_with_a_disagreeing_weekday_agree_with_dateparser(month, day, year, shift, base, prefer, near,
+                                                                 separator, suffix):
+    """"Sunday, June 21" where June 21 is no Sunday: the fast path answers what dateparser would
+    (exactly, not only the fields kept), dates on and next to the base day included."""
+    base_time = datetime(base.year, base.month, base.day) if base else None
+    if near is not None and base is not None:  # the base day and its neighbours
+        near_day = base + timedelta(days=near)
+        month, day, year = MONTHS[near_day.month - 1], near_day.day, None
+    try:
+        date = datetime(year or (base.year if base else 2020), MONTHS.index(month) + 1, day)
+    except ValueError:
+        return
+    weekday = WEEKDAYS[(date.weekday() + shift) % 7]  # never the date's own weekday
+    phrase = f"{weekday.capitalize()}{separator}{month.capitalize()} {day}{suffix}" + (f", {year}" if year else "")
+    fast = _explicit_date(phrase, base_time, prefer)
+    if fast is not None:
+        assert fast == _dateparser(phrase, base_time, prefer), phrase
+
+
 def test_explicit_dates_answer_the_common_forms_and_leave_the_rest():
     base = datetime(2022, 5, 12)
     assert _explicit_date("2020", base, "past")[1] == "year"
@@ -81,7 +108,10 @@ def test_explicit_dates_answer_the_common_forms_and_leave_the_rest():
     assert _explicit_date("July 10", base, "past")[0] == datetime(2021, 7, 10)  # held: the last July 10
     assert _explicit_date("July 10", base, "future")[0] == datetime(2022, 7, 10)
     assert _explicit_date("Thursday, May 12", base, "past")[0] == datetime(2022, 5, 12)
-    assert _explicit_date("Friday, May 12", base, "past") is None  # the weekday disagrees: dateparser decides
+    # the weekday disagrees: dateparser ignores it, and a planned date on the base day is a year later
+    assert _explicit_date("Friday, May 12", base, "past") == (datetime(2022, 5, 12), "day")
+    assert _explicit_date("Friday, May 12", base, "future") == (datetime(2023, 5, 12), "day")
+    assert _explicit_date("Friday, February 29", base, "past") is None  # dateparser looks for a leap year
     assert _explicit_date("February 30", base, "past") is None
     assert _explicit_date("next Tuesday", base, "past") is None
     assert _explicit_date("July 10", None, "past") is None  # no year to give it

@@ -34,6 +34,10 @@ KIND_BY_CLASS = {
 }
 
 
+#: Texts whose countries :meth:`Ontology.countries_in` remembers (then it starts afresh).
+COUNTRIES_MEMO_SIZE = 1 << 16
+
+
 @dataclass(frozen=True)
 class Entry:
     """One gazetteer resource: a person, country, city, organisation or country group."""
@@ -216,8 +220,22 @@ class Ontology:
             for name, iri in self.country_names.items()
         ]
 
+    @cached_property
+    def _countries_memo(self) -> dict[tuple[str, bool], tuple[str, ...]]:
+        return {}
+
     def countries_in(self, text: str, demonyms: bool = True) -> list[str]:
-        """Country IRIs named in ``text`` (by name, alias and, if asked, demonym), in text order."""
+        """Country IRIs named in ``text`` (by name, alias and, if asked, demonym), in text order
+        (remembered per text: the rules ask again for the same titles and phrases)."""
+        memo = self._countries_memo
+        found = memo.get((text, demonyms))
+        if found is None:
+            if len(memo) >= COUNTRIES_MEMO_SIZE:
+                memo.clear()
+            found = memo[(text, demonyms)] = tuple(self._countries_in(text, demonyms))
+        return list(found)
+
+    def _countries_in(self, text: str, demonyms: bool) -> list[str]:
         folded = fold(text)
         first: dict[str, int] = {}
         for pattern, iri, is_demonym in self._country_patterns:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -133,8 +134,12 @@ def _singular(word: str) -> str:
     return one.upper() if word.isupper() else one.capitalize() if word[:1].isupper() else one
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _is_initial(token: Token) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.", token.text))
+    return bool(_INITIAL.fullmatch(token.text))
 
 
 def _is_cap(token: Token) -> bool:
@@ -146,10 +151,21 @@ def _is_cap(token: Token) -> bool:
 CREDIT_WORDS = frozenset({"by", "with", "from", "reporting", "editing", "writing", "additional"})
 
 
+_NOT_NAME_WORDS = TITLE_LEXICON | CREDIT_WORDS
+
+
 def _name_like(token: Token) -> bool:
-    folded = fold(token.text)
-    return ((_is_cap(token) or _is_initial(token)) and folded.strip(".") not in TITLE_LEXICON | CREDIT_WORDS
-            and folded not in TITLE_LEXICON)  # "Sen." (but "Amartya Sen")
+    return _name_like_word(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_like_word(text: str) -> bool:
+    """Whether a token's text may be a word of a person's name: capitalised or an initial, and
+    no title, institution or credit word ("Sen." is a title, but "Amartya Sen" a name)."""
+    folded = fold(text)
+    is_cap = bool(text[:1].isupper()) and any(c.isalpha() for c in text)
+    return ((is_cap or bool(_INITIAL.fullmatch(text))) and folded.strip(".") not in _NOT_NAME_WORDS
+            and folded not in TITLE_LEXICON)
 
 
 def capitalised_runs(sent: Span) -> list[tuple[int, int]]:
@@ -191,12 +207,12 @@ def capitalised_runs(sent: Span) -> list[tuple[int, int]]:
 def name_segments(sent: Span) -> list[tuple[int, int, int]]:
     """(run start, segment start, segment end): capitalised runs split at "and" and commas,
     so that "Dr. Sherwood-Randall and Security Secretary Rosa Icela Rodríguez" gives two names."""
-    doc = sent.doc
+    lowers = token_table(sent.doc).lowers
     segments: list[tuple[int, int, int]] = []
     for run_start, run_end in capitalised_runs(sent):
         seg_start = run_start
         for k in range(run_start, run_end):
-            if doc[k].lower_ in {"and", ","}:
+            if lowers[k] in {"and", ","}:
                 segments.append((run_start, seg_start, k))
                 seg_start = k + 1
         segments.append((run_start, seg_start, run_end))
@@ -237,32 +253,40 @@ def _headline(sent: Span) -> bool:
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
     """Start of the longest suffix of ``doc[start:end]`` made of name-like tokens."""
+    table = token_table(doc)
+    texts, lowers = table.texts, table.lowers
     k = end
     while k > start:
-        tok = doc[k - 1]
-        if _name_like(tok) or (tok.text in {"-", "–"} and k - 1 > start) or (
-            tok.lower_ in NAME_CONNECTORS and k - 1 > start and _name_like(doc[k - 2])
+        text, lower = texts[k - 1], lowers[k - 1]
+        if _name_like_word(text) or (text in {"-", "–"} and k - 1 > start) or (
+            lower in NAME_CONNECTORS and k - 1 > start and _name_like_word(texts[k - 2])
         ):
             k -= 1
-        elif tok.lower_ in NAME_CONNECTORS and k < end:
+        elif lower in NAME_CONNECTORS and k < end:
             # "Tomás de la Vega": a chain of particles between two words of the name
             c = k - 1
-            while c > start and doc[c - 1].lower_ in NAME_CONNECTORS:
+            while c > start and lowers[c - 1] in NAME_CONNECTORS:
                 c -= 1
-            if c > start and _name_like(doc[c - 1]):
+            if c > start and _name_like_word(texts[c - 1]):
                 k = c
             else:
                 break
         else:
             break
-    while k < end and (doc[k].text in {"-", "–"} or doc[k].lower_ in NAME_CONNECTORS):
+    while k < end and (texts[k] in {"-", "–"} or lowers[k] in NAME_CONNECTORS):
         k += 1
     # an abbreviated title is no part of the name ("DAS Brackett", "A/S Ruiz Cortés"), but an
     # upper-case surname is ("Marcelo EBRARD Casaubón")
-    while (k + 1 < end and TITLE_ACRONYM.fullmatch(doc[k].text) and not doc[k + 1].text.isupper()
-           and not (k > start and doc[k - 1].lower_ in TITLE_PREPOSITIONS)):  # but "of the FBI San Antonio …"
+    while (k + 1 < end and TITLE_ACRONYM.fullmatch(texts[k]) and not texts[k + 1].isupper()
+           and not (k > start and lowers[k - 1] in TITLE_PREPOSITIONS)):  # but "of the FBI San Antonio …"
         k += 1
     return k
+
+
+def _has_title_head(lowers: list[str], start: int, end: int) -> bool:
+    """Whether a token of ``start:end`` (lower-case forms ``lowers``) is a title's head word,
+    with or without its dots ("Secretary", "Gen.")."""
+    return any(lowers[i] in TITLE_HEADS or lowers[i].strip(".") in TITLE_HEADS for i in range(start, end))
 
 
 class ActorFinder:
@@ -316,30 +340,31 @@ class ActorFinder:
         shared = self._shared_title(doc, name_start, sent_start)
         if shared is not None:
             return shared
+        table = token_table(doc)
+        texts, lowers = table.texts, table.lowers
         lo = run_start
         # an appositive: "the Secretary of the Interior, Alfonso ..." / "his Mexican counterpart, Olga ..."
-        if run_start == name_start and name_start - 1 > sent_start and doc[name_start - 1].text == ",":
+        if run_start == name_start and name_start - 1 > sent_start and texts[name_start - 1] == ",":
             k = name_start - 2
-            while (k >= sent_start and doc[k].text not in {",", ";", ".", "(", "—"} and name_start - k < 12
-                   and (doc[k].lower_ not in {"with", "by", "and", "to", "from", "for"} or (  # "Ambassador to Mexico, X"
-                       doc[k].lower_ in {"to", "for"} and k - 1 >= sent_start and doc[k - 1].is_title
-                       and (doc[k + 1].is_title or doc[k + 1].lower_ == "the")))
+            while (k >= sent_start and texts[k] not in {",", ";", ".", "(", "—"} and name_start - k < 12
+                   and (lowers[k] not in {"with", "by", "and", "to", "from", "for"} or (  # "Ambassador to Mexico, X"
+                       lowers[k] in {"to", "for"} and k - 1 >= sent_start and texts[k - 1].istitle()
+                       and (texts[k + 1].istitle() or lowers[k + 1] == "the")))
                    and doc[k].pos_ not in {"VERB", "AUX"}):
                 k -= 1
-            window = doc[k + 1 : name_start - 1]
-            if any(t.lower_.strip(".") in TITLE_HEADS or t.lower_ in TITLE_HEADS for t in window):
+            if _has_title_head(lowers, k + 1, name_start - 1):
                 lo = k + 1
             else:  # a long title: "the Deputy Assistant Secretary of State for Mexico, Caroline ..."
                 lo = self._title_run_before(doc, name_start - 1) or lo
         # words such as "then-presidential candidate" just before the run
         k = lo - 1
-        while k >= sent_start and k >= lo - 4 and doc[k].is_lower and doc[k].is_alpha:
+        while k >= sent_start and k >= lo - 4 and texts[k].islower() and texts[k].isalpha():
             k -= 1
         prefix = doc[max(k + 1, sent_start) : name_start]
-        prefix_text = prefix.text.strip(" ,")
-        background = bool(BACKGROUND_CUES.search(doc[max(sent_start, lo - 4) : name_start].text))
-        has_title = any(t.lower_ in TITLE_HEADS or t.lower_.strip(".") in TITLE_HEADS for t in prefix) or (
-            name_start > sent_start and TITLE_ACRONYM.fullmatch(doc[name_start - 1].text) is not None)
+        prefix_text = span_text(prefix).strip(" ,")
+        background = bool(BACKGROUND_CUES.search(span_text(doc[max(sent_start, lo - 4) : name_start])))
+        has_title = _has_title_head(lowers, prefix.start, prefix.end) or (
+            name_start > sent_start and TITLE_ACRONYM.fullmatch(texts[name_start - 1]) is not None)
         if not has_title:
             return None, self._country_in(prefix_text) if prefix_text else None, background
         words = [t for t in doc[min(lo, prefix.start) : name_start] if t.text != ","]
@@ -381,27 +406,33 @@ class ActorFinder:
         plural title: "Governors A and B", "Foreign Ministers A, B and C", "Attorneys General A
         and B" give B (and C) the title in the singular. Only names, "and" and commas may stand
         between the title and the name."""
+        table = token_table(doc)
+        texts, lowers, caps = table.texts, table.lowers, table.caps
         k = name_start - 1
         joined = False
-        while k >= sent_start and (doc[k].lower_ in {"and", ","} or _name_like(doc[k]) or doc[k].text in {"-", "–"}
-                                   or doc[k].lower_ in NAME_CONNECTORS):
-            joined = joined or doc[k].lower_ in {"and", ","}
+        while k >= sent_start and (lowers[k] in {"and", ","} or _name_like_word(texts[k]) or texts[k] in {"-", "–"}
+                                   or lowers[k] in NAME_CONNECTORS):
+            joined = joined or lowers[k] in {"and", ","}
             k -= 1
         end = k + 1
-        while k >= sent_start and _is_cap(doc[k]) and self._institution_word(doc[k]):
+        while k >= sent_start and caps[k] and self._institution_text(texts[k]):
             k -= 1
-        words = doc[k + 1 : end]
-        if not joined or not any(fold(t.text) in PLURAL_TITLES for t in words) or not _name_like(doc[end]):
+        if not joined or not any(fold(texts[i]) in PLURAL_TITLES for i in range(k + 1, end)) or not _name_like_word(texts[end]):
             return None
+        words = doc[k + 1 : end]
         title = " ".join(_singular(t.text) for t in words)
         background = bool(BACKGROUND_CUES.search(doc[max(sent_start, k - 3) : end].text))
         return title, self._title_country(doc, k + 1, end), background
 
     def _institution_word(self, token: Token) -> bool:
         """A word of a title or an institution's name: "Deputy", "Customs", "U.S.", "CBP"."""
-        word = fold(token.text).strip(".")
-        return (word in TITLE_LEXICON or fold(token.text) in self.country_names or word in ORG_HEADS
-                or bool(re.fullmatch(r"[A-Z]{2,6}", token.text)))
+        return self._institution_text(token.text)
+
+    def _institution_text(self, text: str) -> bool:
+        """:meth:`_institution_word` of a token's text."""
+        word = fold(text).strip(".")
+        return (word in TITLE_LEXICON or fold(text) in self.country_names or word in ORG_HEADS
+                or bool(_ACRONYM.fullmatch(text)))
 
     def _title_run_before(self, doc: Doc, comma: int) -> int | None:
         """Start of a capitalised title run that ends at ``comma`` ("the Deputy Assistant Secretary

@@ -238,7 +238,8 @@ _EXPLICIT_DATE = re.compile(
 def _explicit_date(phrase: str, base: datetime | None, prefer: str | None) -> tuple[datetime, str] | None:
     """``(date, period)`` as dateparser's ``get_date_data`` gives it for an explicit date phrase
     (``base`` and ``prefer`` as its RELATIVE_BASE and PREFER_DATES_FROM); None for any other
-    phrase, an impossible day, or a weekday that does not fall on the date (dateparser decides)."""
+    phrase, an impossible day, or February 29 without a year under a weekday that does not fall
+    on it (dateparser decides)."""
     match = _EXPLICIT_DATE.match(phrase)
     if match is None:
         return None
@@ -263,7 +264,28 @@ def _explicit_date(phrase: str, base: datetime | None, prefer: str | None) -> tu
     except ValueError:  # February 29 moved to a common year, a 31st of a short month
         return None
     if match["weekday"] and WEEKDAYS.index(match["weekday"].lower()) != value.weekday():
+        return _date_despite_weekday(month, day, int(match["year"]) if match["year"] else None, base, prefer)
+    return value, "day"
+
+
+def _date_despite_weekday(
+    month: int, day: int, year: int | None, base: datetime | None, prefer: str | None
+) -> tuple[datetime, str] | None:
+    """What dateparser reads from "Sunday, June 21" when June 21 is no Sunday (a typo in the
+    text, or the date moved to another year by ``prefer``): the weekday is ignored. Without a
+    year, a held (``"past"``) date is the last one on or before ``base``, a planned
+    (``"future"``) one the first one after it (so "Sunday, June 21" on a June 21 that is no
+    Sunday is a year later), any other the one in ``base``'s year. None (dateparser decides) for
+    February 29 without a year, where dateparser looks for a leap year."""
+    if year is not None:
+        return datetime(year, month, day), "day"
+    if base is None or (month, day) == (2, 29):
         return None
+    value = datetime(base.year, month, day)
+    if prefer == "past" and value > base:
+        value = value.replace(year=base.year - 1)
+    elif prefer == "future" and value <= base:
+        value = value.replace(year=base.year + 1)
     return value, "day"
 
 

@@ -32,7 +32,7 @@ from .actors import TITLE_HEADS, ActorMention
 from .dates import DateMention, resolve_date
 from .records import Evidence, MeetingRecord, PlaceRef
 from .roles import GROUP_PHRASES
-from .tokentable import span_text, token_table
+from .tokentable import lemma_lowers, span_text, token_table
 
 VERB_TRIGGERS = {"meet", "visit", "travel", "host", "receive", "convene", "reconvene", "sit", "talk", "speak", "hold",
                  "sign", "join"}
@@ -189,9 +189,25 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return list(memo[key])
 
 
+#: Lemmas a trigger can have ("welcome" may become "receive"); with the named events' heads and
+#: "talks", the only tokens :func:`_find_triggers` has to look at.
+_TRIGGER_LEMMAS = frozenset(VERB_TRIGGERS | NOUN_TRIGGERS | {"welcome"})
+
+
+def _trigger_candidates(sent: Span) -> list[int]:
+    """Indices of the tokens of ``sent`` that may be meeting triggers: every other token fails
+    each test of :func:`_find_triggers` by its lemma or lower-case form alone."""
+    lemmas, lowers = lemma_lowers(sent.doc), token_table(sent.doc).lowers
+    heads = NAMED_EVENT_HEADS | NAMED_BODY_HEADS
+    return [i for i in range(sent.start, sent.end)
+            if lemmas[i] in _TRIGGER_LEMMAS or lowers[i] in heads or lowers[i] == "talks"]
+
+
 def _find_triggers(sent: Span) -> list[Trigger]:
     triggers: list[Trigger] = []
-    for tok in sent:
+    doc = sent.doc
+    for i in _trigger_candidates(sent):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         lower = tok.lower_
         if lower in {"talks"}:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH
 from spacy.tokens import Doc, Span
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _KEY = "diplokg.tokens"
+_LEMMAS_KEY = "diplokg.lemmas"
 
 
 class TokenTable(NamedTuple):
@@ -39,6 +40,23 @@ def token_table(doc: Doc) -> TokenTable:
             [cap or bool(_INITIAL.fullmatch(word)) for word, cap in zip(texts, caps)],
         )
     return table
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token of ``doc``, read once (call it only after the
+    lemmatizer: unlike the :class:`TokenTable`, the list is kept from its first use on).
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Talks began")
+    >>> doc[0].lemma_ = "Talk"
+    >>> lemma_lowers(doc)
+    ['talk', '']
+    """
+    lemmas = doc.user_data.get(_LEMMAS_KEY)
+    if lemmas is None:
+        strings = doc.vocab.strings
+        lemmas = doc.user_data[_LEMMAS_KEY] = [strings[h].lower() for h in doc.to_array([LEMMA]).tolist()]
+    return lemmas
 
 
 def span_text(span: Span) -> str:
