@@ -123,7 +123,9 @@ def build_knowledge_graph(
     records = extract_corpus(corpus, ontology_dir, progress, batch_size, jobs=jobs, cache=cache,
                              scheduler=scheduler, scheduler_timeout=scheduler_timeout)
     with paused_gc():
-        return build_graph(resolve(records, ontology), ontology, pipeline_versions(ontology_dir)), corpus
+        resolved = resolve(records, ontology)
+        del records  # what the resolved corpus does not hold is freed before the graph grows
+        return build_graph(resolved, ontology, pipeline_versions(ontology_dir)), corpus
 
 
 @contextmanager
