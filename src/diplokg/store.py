@@ -52,9 +52,10 @@ def write_store(graph_file: str | Path, folder: str | Path) -> Path:
 
 
 #: Bytes of Turtle per ``bulk_load`` call when the text is in blocks (see :class:`StoreWriter`):
-#: the loader's memory grows with what one call parses (the whole 185 MB Turtle of a 20,000-document
-#: build in one call: 1.5 GB; in 4 MB pieces: 125 MB, in the same time).
-LOAD_PIECE_BYTES = 4 << 20
+#: the loader's memory grows with what one call parses (the 185 MB Turtle of a 20,000-document
+#: build: 1.5 GB in one call; 120 MB in 4 MB pieces, 91 MB in 2 MB, 75 MB in 1 MB, all in about
+#: the same time).
+LOAD_PIECE_BYTES = 2 << 20
 
 #: The child process that bulk-loads a store: ``python -c _LOADER DB TURTLE PIECE_BYTES``. With
 #: PIECE_BYTES 0 the file is loaded in one call; else the file must be in blocks: a head of
