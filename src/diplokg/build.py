@@ -14,6 +14,7 @@ left behind are removed by the next build once it holds the lock (nothing live c
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import shutil
 import tempfile
@@ -35,7 +36,7 @@ from .extract.parallel import BATCH_SIZE, default_jobs, iter_records
 from .extract.records import DocumentRecords
 from .incremental import forget_build, inputs_key, record_build, unchanged_result
 from .store import STORE_DIR, STORES, StoreWriter, remove_store, store_for, wants_store
-from .graph import build_graph, serialize
+from .graph import build_graph, serialize, write_serialized  # noqa: F401 (serialize: API)
 from .namespace import DK
 from .ontology import load_ontology
 from .provenance import pipeline_versions
@@ -123,7 +124,9 @@ def build_knowledge_graph(
     records = extract_corpus(corpus, ontology_dir, progress, batch_size, jobs=jobs, cache=cache,
                              scheduler=scheduler, scheduler_timeout=scheduler_timeout)
     with paused_gc():
-        return build_graph(resolve(records, ontology), ontology, pipeline_versions(ontology_dir)), corpus
+        resolved = resolve(records, ontology)
+        del records  # what the resolved corpus does not hold is freed before the graph grows
+        return build_graph(resolved, ontology, pipeline_versions(ontology_dir)), corpus
 
 
 @contextmanager
@@ -141,10 +144,15 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _write_atomically(files: dict[Path, bytes]) -> None:
+def _write_atomically(files: dict[Path, bytes | Path]) -> None:
+    """Write every ``files`` target (bytes, or the path of a file already written in the
+    target's folder, renamed into place) through temporary files, then rename them all."""
     temps: list[tuple[str, Path]] = []
     try:
         for target, data in files.items():
+            if isinstance(data, Path):
+                temps.append((str(data), target))
+                continue
             handle, temp = tempfile.mkstemp(prefix=f"{STAGING_PREFIX}{target.name}.", dir=target.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -156,6 +164,26 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
         for temp, _ in temps:
             if os.path.exists(temp):
                 os.unlink(temp)
+
+
+def _write_graph(graph: Graph, out: Path) -> tuple[Path, str, bool]:
+    """Write ``graph``'s Turtle to a temporary file in ``out`` as it is made (the text is
+    never held whole in memory); return the file, the text's SHA-256 and whether the text is
+    in :func:`diplokg.turtle.write_turtle`'s block layout."""
+    handle, temp = tempfile.mkstemp(prefix=f"{STAGING_PREFIX}{GRAPH_FILE}.", dir=out)
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            def write(data: bytes) -> None:
+                digest.update(data)
+                stream.write(data)
+
+            blocks = write_serialized(graph, write)
+        os.chmod(temp, 0o644)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return Path(temp), digest.hexdigest(), blocks
 
 
 def remove_stale_staging(out: Path) -> list[str]:
@@ -240,27 +268,31 @@ def _write_outputs(
         raise BuildError(f"cannot write the output to {out}: {exc}") from exc
     try:
         remove_stale_staging(out)
-        turtle = serialize(graph)
-        # the Oxigraph store loads in a child process while the page and report are made
-        loader = (StoreWriter(turtle, out / STORE_DIR, prefix=f"{STAGING_PREFIX}store-",
-                              queries=kept_queries(len(graph)))
-                  if wants_store(store, len(graph)) else None)
+        turtle, turtle_sha256, blocks = _write_graph(graph, out)
         try:
-            # the page, the report and the charts share one person network and its scores
-            with shared_analysis(), tempfile.TemporaryDirectory(dir=out, prefix=STAGING_PREFIX) as staging:
-                html_path = Path(staging) / NETWORK_FILE
-                write_network_html(graph, html_path, centrality(person_network(graph)))
-                files = {
-                    out / GRAPH_FILE: turtle,
-                    out / NETWORK_FILE: html_path.read_bytes(),
-                    out / REPORT_FILE: report_markdown(graph, charts=CHART_FILES).encode("utf-8"),
-                }
-                files.update({out / name: svg for name, svg in chart_svgs(graph).items()})
-                _write_atomically(files)
-        except BaseException:
-            if loader is not None:
-                loader.abandon()
-            raise
+            # the Oxigraph store loads (from the same file) in a child process while the page
+            # and report are made
+            loader = (StoreWriter(turtle, out / STORE_DIR, prefix=f"{STAGING_PREFIX}store-",
+                                  blocks=blocks, sha256=turtle_sha256, queries=kept_queries(len(graph)))
+                      if wants_store(store, len(graph)) else None)
+            try:
+                # the page, the report and the charts share one person network and its scores
+                with shared_analysis(), tempfile.TemporaryDirectory(dir=out, prefix=STAGING_PREFIX) as staging:
+                    html_path = Path(staging) / NETWORK_FILE
+                    write_network_html(graph, html_path, centrality(person_network(graph)))
+                    files = {
+                        out / GRAPH_FILE: turtle,
+                        out / NETWORK_FILE: html_path.read_bytes(),
+                        out / REPORT_FILE: report_markdown(graph, charts=CHART_FILES).encode("utf-8"),
+                    }
+                    files.update({out / name: svg for name, svg in chart_svgs(graph).items()})
+                    _write_atomically(files)
+            except BaseException:
+                if loader is not None:
+                    loader.abandon()
+                raise
+        finally:
+            turtle.unlink(missing_ok=True)  # renamed into place unless something failed
         if loader is not None:
             loader.finish(out / GRAPH_FILE)
         else:
@@ -281,5 +313,5 @@ def _write_outputs(
         validation=shacl,
     )
     if cache is not None and key is not None:
-        record_build(cache.root, key, files, result)
+        record_build(cache.root, key, {**files, out / GRAPH_FILE: turtle_sha256}, result)
     return result

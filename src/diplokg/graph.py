@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -16,7 +16,7 @@ from .provenance import add_build_activity, add_evidence_span, pipeline_versions
 from .resolve import ResolvedCorpus
 from .text import clean_text, slug
 from .triplestore import IndexedStore
-from .turtle import NotWritable, turtle_bytes
+from .turtle import NotWritable, turtle_bytes, write_turtle
 
 
 class _Terms:
@@ -287,3 +287,15 @@ def serialize(graph: Graph) -> bytes:
         return turtle_bytes(graph)
     except NotWritable:
         return graph.serialize(format="longturtle", encoding="utf-8")
+
+
+def write_serialized(graph: Graph, write: Callable[[bytes], object]) -> bool:
+    """:func:`serialize` through ``write``, block by block when :func:`diplokg.turtle.write_turtle`
+    can write the graph (then returns True: the text is in its block layout), else in one
+    piece from rdflib's ``longturtle`` (returns False)."""
+    try:
+        write_turtle(graph, write)
+        return True
+    except NotWritable:  # raised before anything was written
+        write(graph.serialize(format="longturtle", encoding="utf-8"))
+        return False

@@ -74,11 +74,13 @@ def unchanged_result(cache_dir: Path, key: str):
     return manifest.get("result")
 
 
-def record_build(cache_dir: Path, key: str, outputs: dict[Path, bytes], result) -> None:
-    """Record ``key``, the hashes of the ``outputs`` just written and ``result``."""
+def record_build(cache_dir: Path, key: str, outputs: dict[Path, bytes | str], result) -> None:
+    """Record ``key``, the hashes of the ``outputs`` just written (their bytes, or their SHA-256
+    in hex when the caller has it) and ``result``."""
     manifest = {
         "key": key,
-        "outputs": {str(Path(path).resolve()): hashlib.sha256(data).hexdigest() for path, data in outputs.items()},
+        "outputs": {str(Path(path).resolve()): data if isinstance(data, str) else hashlib.sha256(data).hexdigest()
+                    for path, data in outputs.items()},
         "result": result,
     }
     try:

@@ -259,10 +259,16 @@ def network_data(
     return nodes, _edge_list(edges, {n["id"]: n["name"] for n in nodes})
 
 
+#: Extra fields of the edges of :func:`_network_parts` (shared: never changed in place).
+_NO_EXTRA: dict = {}
+_ARROWS_TO = {"arrows": "to"}
+
+
 def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None) -> tuple[list[dict], dict, Callable[[dict], dict]]:
     """What :func:`network_data` returns, in parts: the nodes' skeletons (``id``, ``type``,
-    ``shape``, ``degree``, ``size`` and a meeting's ``date``; sorted by id), the edges by
-    ``(from, to, label)`` without ids, and ``decorate(skeleton) -> node``, which adds label,
+    ``shape``, ``degree``, ``size`` and a meeting's ``date``; sorted by id), the edges as
+    ``(from, to, label) -> extra fields`` (``value``, ``title``, ``arrows``; shared dicts, not to
+    be changed), and ``decorate(skeleton) -> node``, which adds label,
     name, tooltip and colours. A large page decorates only the nodes it shows."""
     person_meetings = _person_meetings(graph)
     persons = {p for p in person_meetings if _is_resource(p)}
@@ -280,15 +286,21 @@ def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None)
             types.setdefault(node, kind)
 
     edges: dict[tuple[str, str, str], dict] = {}
+    ids: dict[Node, str] = {}  # one str per node: a big network has hundreds of thousands of edges
 
-    def add_edge(source: Node, target: Node, label: str, default_type: str, **extra) -> None:
+    def node_id(node: Node) -> str:
+        text = ids.get(node)
+        if text is None:
+            text = ids[node] = str(node)
+        return text
+
+    def add_edge(source: Node, target: Node, label: str, default_type: str, extra: dict = _NO_EXTRA) -> None:
         if not (_is_resource(source) and _is_resource(target)) or source == target:
             return
         for node in (source, target):
             if node not in types:
                 types[node] = _node_type(graph, node, default_type)
-        key = (str(source), str(target), label)
-        edges.setdefault(key, {"from": key[0], "to": key[1], "label": label, **extra})
+        edges.setdefault((node_id(source), node_id(target), label), extra)
 
     # person -- met -- person
     for a, b, data in pnet.edges(data=True):
@@ -296,9 +308,6 @@ def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None)
         weight = data["weight"]
         plural = "meeting" if weight == 1 else "meetings"
         edges[(a, b, "met")] = {
-            "from": a,
-            "to": b,
-            "label": "met",
             "value": weight,
             "title": _tooltip([
                 f"{pnet.nodes[a]['label']} met {pnet.nodes[b]['label']}",
@@ -311,18 +320,18 @@ def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None)
             label = "host" if actor in hosts else "participant"
             add_edge(meeting, actor, label, "organization")
         for place in graph.objects(meeting, DK.location):
-            add_edge(meeting, place, "location", "city", arrows="to")
+            add_edge(meeting, place, "location", "city", _ARROWS_TO)
     for agreement in agreements:
         for country in graph.objects(agreement, DK.commits):
-            add_edge(agreement, country, "commits", "country", arrows="to")
+            add_edge(agreement, country, "commits", "country", _ARROWS_TO)
     for commitment in commitments:
         for agreement in graph.objects(commitment, DK.agreement):
-            add_edge(commitment, agreement, "part of", "agreement", arrows="to")
+            add_edge(commitment, agreement, "part of", "agreement", _ARROWS_TO)
         for party in graph.objects(commitment, DK.party):
-            add_edge(commitment, party, "party", "country", arrows="to")
+            add_edge(commitment, party, "party", "country", _ARROWS_TO)
     for topic in topics:
         for meeting in graph.objects(topic, DK.discussedAt):
-            add_edge(topic, meeting, "discussed at", "meeting", arrows="to")
+            add_edge(topic, meeting, "discussed at", "meeting", _ARROWS_TO)
 
     degree: dict[str, int] = {}
     for source, target, _label_ in edges:
@@ -344,14 +353,14 @@ def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None)
             agreement_commitments.setdefault(agreement, []).append(commitment)
 
     # the skeleton of every node (what limit_network needs); the rest comes from decorate()
-    by_id = {str(node): node for node in types}
+    by_id = {node_id(node): node for node in types}
     skeleton = []
     for node, kind in types.items():
         if kind not in NODE_TYPES:
             kind = "organization"
         shape, size = NODE_TYPES[kind][2], NODE_TYPES[kind][3]
-        node_degree = degree.get(str(node), 0)
-        item: dict = {"id": str(node), "type": kind, "shape": shape, "degree": node_degree,
+        node_degree = degree.get(node_id(node), 0)
+        item: dict = {"id": node_id(node), "type": kind, "shape": shape, "degree": node_degree,
                       "size": _degree_size(size, node_degree)}
         if kind == "person":
             item["size"] = sizes.get(str(node), PERSON_SIZE_MIN)
@@ -449,13 +458,14 @@ def _network_parts(graph: Graph, centrality: dict[str, dict[str, float]] | None)
 
 def _edge_list(edges: dict[tuple[str, str, str], dict], names: dict[str, str],
                keep: set[str] | None = None) -> list[dict]:
-    """Edges sorted by key with ids ``e0``, ``e1``, … (over all edges) and tooltips; only those
+    """Edge dicts of the ``(from, to, label) -> extra fields`` of :func:`_network_parts`, sorted
+    by key, with ids ``e0``, ``e1``, … (over all edges) and tooltips; only those
     between ``keep`` nodes when given. ``names`` holds the full name of every node kept."""
     edge_list = []
     for i, key in enumerate(sorted(edges)):
         if keep is not None and not (key[0] in keep and key[1] in keep):
             continue
-        edge = dict(edges[key])
+        edge = {"from": key[0], "to": key[1], "label": key[2], **edges[key]}
         edge["id"] = f"e{i}"
         if "title" not in edge:
             edge["title"] = _tooltip([f"{names[key[0]]} — {key[2]} → {names[key[1]]}"])
@@ -875,7 +885,8 @@ def write_network_html(
     """
     with shared_analysis():
         skeleton, edge_map, decorate = _network_parts(graph, centrality)
-    kept, _, note = limit_network(skeleton, [{"from": a, "to": b} for a, b, _ in edge_map], max_nodes)
+    # the kept edges come from _edge_list: no edge dicts for limit_network to filter
+    kept, _, note = limit_network(skeleton, [], max_nodes)
     nodes = [decorate(node) for node in kept]  # tooltips only for the nodes shown
     edges = _edge_list(edge_map, {n["id"]: n["name"] for n in nodes}, keep={n["id"] for n in nodes})
 

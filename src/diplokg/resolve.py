@@ -79,9 +79,26 @@ class Commitment:
     refers_to: set[str]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the graph says about a document itself (its records are not kept once resolved)."""
+
+    doc_id: str
+    file_name: str
+    title: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
+
+    @classmethod
+    def of(cls, records: DocumentRecords) -> DocumentInfo:
+        return cls(records.doc_id, records.file_name, records.title, records.publisher, records.published)
+
+
 @dataclass
 class ResolvedCorpus:
-    documents: list[DocumentRecords]
+    #: the documents by id; only what the graph says of them, so the records they were resolved
+    #: from (the largest structure of a build) can be freed before the graph is made
+    documents: list[DocumentInfo]
     persons: dict[str, Person] = field(default_factory=dict)
     meetings: list[Meeting] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
@@ -199,7 +216,7 @@ def _agreement_words(label: str) -> frozenset[str]:
 def resolve(documents: list[DocumentRecords], ontology: Ontology) -> ResolvedCorpus:
     """Resolve the records of all documents into one set of nodes."""
     documents = sorted(documents, key=lambda d: d.doc_id)
-    result = ResolvedCorpus(documents=documents)
+    result = ResolvedCorpus(documents=[DocumentInfo.of(doc) for doc in documents])
     result.persons, mapping = resolve_persons(documents, ontology)
     by_person: dict[str, set[int]] = {}  # person IRI -> indexes of the meetings they are in
     for doc in documents:
