@@ -30,6 +30,10 @@ commitments   1.00 (6/6)          1.00 (6/6)
 not_partic.   1                   1
 ============  ==================  ==================
 
+Measured once more after the Mexican courtesy titles (2026-12-04, developed on the blind probes
+``tests/test_meeting_probe3.py``): met 1.00 / 0.78 / 0.88 (46 of 58 pairs, was 31); everything
+else unchanged. The met floors were raised to match.
+
 A fix for an error seen here must be developed and validated on NEW invented texts of the same
 kind, never on these documents, their sentences or their names. The floors sit slightly under
 the figures measured at commit time, so they only catch regressions.
@@ -42,8 +46,8 @@ from goldsets import HeldOutSetChecks
 #: (measure, attribute) -> floor, just under the figures in the module docstring.
 FLOOR = {
     ("met", "precision"): 0.95,
-    ("met", "recall"): 0.49,
-    ("met", "f1"): 0.65,
+    ("met", "recall"): 0.76,
+    ("met", "f1"): 0.86,
     ("persons", "recall"): 0.95,
     ("meetings", "precision"): 0.64,
     ("meetings", "recall"): 0.97,

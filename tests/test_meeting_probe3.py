@@ -32,6 +32,9 @@ PUBLISHED = PartialDate(2025, 3, 12)
 
 #: Probes the extractors miss today (found when the probes were first run, 2026-12-04), each a
 #: strict xfail with what goes wrong: the suite fails the day one starts passing (drop it then).
+#: communique3/4/5/8 passed once "Mtro.", "Lic.", "Dra.", "Gral." became one token and a
+#: courtesy title (segment.TITLE_ABBREVIATIONS, actors.HONORIFICS); communique7 then failed: it
+#: had passed only because "Mtra." hid the principal's name.
 KNOWN_MISSES = {
     "deleg2": "the date of the sentence that tells the meeting is not given to the delegation meeting",
     "deleg6": "a second-day delegation meeting is merged into the first day's private meeting",
@@ -42,10 +45,7 @@ KNOWN_MISSES = {
     "cochair6": "'co-chaired by the Secretary of ..., X, and the ..., Y' makes no meeting",
     "cochair7": "a committee 'launched in 2021' dates the meeting 2021 and adds its founders",
     "cochair8": "'The trilateral meeting in P on Monday brought together ...' makes no meeting",
-    "communique3": "'Gral.' is read as a person and 'Almirante' kept in a name",
-    "communique4": "'Dra.' is read as a person; an office title brings in the gazetteer's holder",
-    "communique5": "'Lic.' and 'Mtro.' are read as persons, hiding the names after them",
-    "communique8": "'Mtro.' hides the name after it; the meeting loses its place",
+    "communique7": "'On behalf of the Secretary ..., Mtra. X, the Undersecretary met ...' makes X a participant",
     "visit2": "'The Ambassador met with ...' and 'He later met ...' are not linked to the ambassador",
     "date3": "an invented ambassador named after his title resolves to the gazetteer's holder",
     "date6": "a dialogue planned 'in the first half of next year' is not read as a meeting",

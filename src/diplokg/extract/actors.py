@@ -29,11 +29,15 @@ PLURAL_TITLES = {
     "undersecretaries": "undersecretary", "chancellors": "chancellor", "attorneys": "attorney",
     "prosecutors": "prosecutor", "envoys": "envoy", "premiers": "premier",
 }
+#: Courtesy titles before a name, English and Mexican ("Dr.", "Mtro."/"Mtra." for a master's
+#: degree, "Lic." for a licenciatura, "Dra.", "Ing."): part of how a name is written, not a post.
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mtro", "mtra", "lic", "dra", "ing"})
 #: Words that head a title or role ("Secretary", "president", "counterpart").
 TITLE_HEADS = frozenset(PLURAL_TITLES) | frozenset(
     """
     secretary secretaries minister president vice-president ambassador advisor adviser general
     director commissioner governor senator dr. dr mr. mrs. ms. mr mrs ms chancellor
+    mtro. mtro mtra. mtra lic. lic dra. dra ing. ing gral. gral almirante
     administrator coordinator counselor undersecretary counterpart lady chief envoy
     representative congressman congresswoman mayor king queen premier attorney spokesperson
     head chair chairman chairwoman prosecutor candidate leader official agent officer consul
@@ -343,19 +347,22 @@ class ActorFinder:
         table = token_table(doc)
         texts, lowers = table.texts, table.lowers
         lo = run_start
+        lead = name_start  # where the name is written, its courtesy title included ("Lic. X")
+        while lead > run_start and lowers[lead - 1].strip(".") in HONORIFICS:
+            lead -= 1
         # an appositive: "the Secretary of the Interior, Alfonso ..." / "his Mexican counterpart, Olga ..."
-        if run_start == name_start and name_start - 1 > sent_start and texts[name_start - 1] == ",":
-            k = name_start - 2
-            while (k >= sent_start and texts[k] not in {",", ";", ".", "(", "—"} and name_start - k < 12
+        if run_start == lead and lead - 1 > sent_start and texts[lead - 1] == ",":
+            k = lead - 2
+            while (k >= sent_start and texts[k] not in {",", ";", ".", "(", "—"} and lead - k < 12
                    and (lowers[k] not in {"with", "by", "and", "to", "from", "for"} or (  # "Ambassador to Mexico, X"
                        lowers[k] in {"to", "for"} and k - 1 >= sent_start and texts[k - 1].istitle()
                        and (texts[k + 1].istitle() or lowers[k + 1] == "the")))
                    and doc[k].pos_ not in {"VERB", "AUX"}):
                 k -= 1
-            if _has_title_head(lowers, k + 1, name_start - 1):
+            if _has_title_head(lowers, k + 1, lead - 1):
                 lo = k + 1
             else:  # a long title: "the Deputy Assistant Secretary of State for Mexico, Caroline ..."
-                lo = self._title_run_before(doc, name_start - 1) or lo
+                lo = self._title_run_before(doc, lead - 1) or lo
         # words such as "then-presidential candidate" just before the run
         k = lo - 1
         while k >= sent_start and k >= lo - 4 and texts[k].islower() and texts[k].isalpha():
@@ -389,8 +396,8 @@ class ActorFinder:
         while words and (words[0].is_lower and words[0].lower_ not in TITLE_HEADS or words[0].lower_ in {"the", "of", "and", "for"}):
             words = words[1:]
         while len(words) > 1 and (words[-1].lower_ in NAME_CONNECTORS or (
-            words[-1].lower_.strip(".") in {"dr", "mr", "mrs", "ms"}
-            and any(w.lower_.strip(".") in TITLE_HEADS - {"dr", "mr", "mrs", "ms"} for w in words[:-1])
+            words[-1].lower_.strip(".") in HONORIFICS
+            and any(w.lower_.strip(".") in TITLE_HEADS - HONORIFICS for w in words[:-1])
         )):
             words = words[:-1]
         title = " ".join(_singular(t.text) for t in words).replace(" - ", "-").replace("- ", "-").strip()

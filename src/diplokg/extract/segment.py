@@ -141,6 +141,7 @@ TITLE_ABBREVIATIONS = frozenset(
     """
     Amb. Sec. Gen. Lt. Col. Capt. Cmdr. Cdr. Adm. Sgt. Gov. Rep. Dir. Pres. Atty. Supt. Insp.
     Brig. Maj. Asst. Dep. Dept. Amb Sec Lt Col Capt Cmdr Adm Sgt Asst Dep A/S U/S D/S
+    Mtro. Mtra. Lic. Dra. Gral. Ing. Almte.
     """.split()
 )
 
