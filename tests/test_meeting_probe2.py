@@ -16,60 +16,15 @@ from __future__ import annotations
 
 import pytest
 
-from diplokg.corpus import Document, PartialDate
-from diplokg.extract.document import extract_records
+from diplokg.corpus import PartialDate
+from meeting_probes import MX, US, check, describe, meeting, names_of, pairs
+from meeting_probes import read as read_published
 
 PUBLISHED = PartialDate(2024, 6, 12)
-US = "https://w3id.org/diplokg/id/country/united-states"
-MX = "https://w3id.org/diplokg/id/country/mexico"
-ANY = object()
 
 
 def read(nlp, ontology, text, title=None):
-    document = Document(doc_id="q", file_name="q.txt", text=text, published=PUBLISHED, title=title)
-    return extract_records(nlp(text), document, ontology)
-
-
-def names_of(records):
-    return {p.pid: p.names[0] for p in records.persons}
-
-
-def met_pairs(records):
-    names = names_of(records)
-    return {frozenset(names[p] for p in pair) for m in records.meetings for pair in m.pairs}
-
-
-def pairs(*items):
-    return {frozenset(item.split(" | ")) for item in items}
-
-
-def meeting(persons, date=ANY, place=ANY, status=ANY, countries=ANY):
-    return (frozenset(persons.split(" | ")) if persons else frozenset(), date, place, status, countries)
-
-
-def _matches(record, names, expected) -> bool:
-    persons, date, place, status, countries = expected
-    return ({names[p] for p in record.persons} == persons
-            and (date is ANY or (record.date.isoformat() if record.date else None) == date)
-            and (place is ANY or (record.place.label if record.place else None) == place)
-            and (status is ANY or record.status == status)
-            and (countries is ANY or set(countries) <= record.countries))
-
-
-def _describe(records, names):
-    return [(sorted(names[p] for p in m.persons), m.date.isoformat() if m.date else None,
-             m.place.label if m.place else None, m.status, sorted(c.rsplit("/", 1)[-1] for c in m.countries))
-            for m in records.meetings]
-
-
-def check(records, expected, count, wrong):
-    names = names_of(records)
-    for item in expected:
-        assert any(_matches(m, names, item) for m in records.meetings), (item, _describe(records, names))
-    if count is not ANY:
-        assert len(records.meetings) == count, _describe(records, names)
-    found = met_pairs(records)
-    assert not wrong & found, sorted(tuple(sorted(p)) for p in wrong & found)
+    return read_published(nlp, ontology, text, PUBLISHED, title)
 
 
 # --- 1. two meetings in one sentence at two venues --------------------------------------------
@@ -180,7 +135,7 @@ def test_they_discussed(nlp, ontology, text, person, topic, other):
     records = read(nlp, ontology, text)
     names = names_of(records)
     by = {names[p]: m for m in records.meetings for p in m.persons}
-    assert topic in _topic_labels(by[person], ontology), _describe(records, names)
+    assert topic in _topic_labels(by[person], ontology), describe(records, names)
     assert topic not in _topic_labels(by[other], ontology)
 
 
