@@ -244,6 +244,66 @@ def test_a_big_build_keeps_answers(tmp_path, monkeypatch):
     assert not (tmp_path / "out" / STORE_DIR / "queries.json").exists()
 
 
+def test_a_big_build_frees_its_graph_before_the_store_answers(tmp_path, monkeypatch):
+    """The child's answering (about 1 GB at 2.8 M triples) waits until the build has emptied its
+    in-memory graph: the two peaks do not add up."""
+    import diplokg.build as build_module
+    from diplokg.store import StoreWriter
+
+    monkeypatch.setattr("diplokg.answers.ANSWERS_FROM_TRIPLES", 1)
+    events: list[tuple[str, int]] = []
+    release, finish = build_module.release_graph, StoreWriter.finish
+
+    def recorded_release(graph):
+        release(graph)
+        events.append(("released", len(graph)))
+
+    def recorded_finish(writer, graph_file):
+        events.append(("finish", writer.keeps_answers))
+        return finish(writer, graph_file)
+
+    monkeypatch.setattr(build_module, "release_graph", recorded_release)
+    monkeypatch.setattr(StoreWriter, "finish", recorded_finish)
+    result = build(small_corpus(tmp_path / "corpus", n=2, seed=3), tmp_path / "out", jobs=1, store="oxigraph",
+                   validate=False)
+    assert events == [("released", 0), ("finish", True)]
+    assert result.triples > 0 and result.persons > 0  # counted before the graph was emptied
+    assert (tmp_path / "out" / STORE_DIR / ANSWERS_DIR).is_dir()
+
+
+def test_release_graph_empties_an_indexed_graph_and_keeps_its_prefixes():
+    from diplokg.build import release_graph
+    from diplokg.triplestore import indexed_graph
+
+    graph = indexed_graph([(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))])
+    graph.bind("dk", PREFIXES["dk"])
+    assert list(graph.triples((None, None, Literal("x"))))  # builds the osp index
+    release_graph(graph)
+    assert len(graph) == 0 and not list(graph.triples((None, None, None)))
+    assert not list(graph.triples((None, None, Literal("x"))))
+    assert ("dk", URIRef(PREFIXES["dk"])) in set(graph.namespaces())
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_the_loader_keeps_answers_only_when_told(built, tmp_path, told):
+    """Without the parent's go-ahead on stdin (e.g. it died) the child writes the store but
+    spends nothing on answers."""
+    import subprocess
+    import sys
+
+    from diplokg.store import _LOADER, _child_environment
+    from diplokg.storeload import ANSWER_NOW
+
+    listing = tmp_path / "queries.json"
+    listing.write_text(json.dumps(["SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _LOADER, str(tmp_path / "db"), str(built / GRAPH_FILE), "0",
+                           str(listing)], input=ANSWER_NOW if told else b"", capture_output=True,
+                          env=_child_environment(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "db").is_dir()
+    assert (tmp_path / ANSWERS_DIR).is_dir() is told
+
+
 @pytest.fixture(scope="module")
 def answered(built, tmp_path_factory):
     """A copy of the build whose store keeps the answers of the overview queries."""

@@ -13,6 +13,7 @@ left behind are removed by the next build once it holds the lock (nothing live c
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import os
@@ -44,6 +45,7 @@ from .validate import ValidationReport, validate_graph
 from .render import write_network_html
 from .report import CHART_FILES, chart_svgs, report_markdown
 from .resolve import resolve
+from .triplestore import IndexedStore
 
 GRAPH_FILE = "graph.ttl"
 NETWORK_FILE = "network.html"
@@ -186,6 +188,32 @@ def _write_graph(graph: Graph, out: Path) -> tuple[Path, str, bool]:
     return Path(temp), digest.hexdigest(), blocks
 
 
+def _build_result(graph: Graph, corpus: Corpus, out: Path, shacl: ValidationReport | None) -> BuildResult:
+    def count(cls) -> int:
+        return len(set(graph.subjects(RDF.type, cls)))
+
+    return BuildResult(
+        out_dir=out, documents=len(corpus.documents), triples=len(graph),
+        persons=count(DK.Person), meetings=count(DK.Meeting), agreements=count(DK.Agreement),
+        commitments=count(DK.Commitment), skipped=corpus.skipped,
+        warnings=corpus.warnings + [f"SHACL {v}" for v in (shacl.violations if shacl else [])],
+        validation=shacl,
+    )
+
+
+def release_graph(graph: Graph) -> None:
+    """Empty the in-memory ``graph`` (an :class:`~diplokg.triplestore.IndexedStore` graph; any
+    other is left as it is) and hand the freed memory back to the system (``malloc_trim`` where
+    the C library has it), for a child process that needs it more."""
+    if isinstance(graph.store, IndexedStore):
+        graph.store.clear()
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):  # not glibc
+        pass
+
+
 def remove_stale_staging(out: Path) -> list[str]:
     """Remove the ``.build-*`` files and folders a killed build left in ``out``; return their
     names. Call it only while holding the lock: then none of them belongs to a live build."""
@@ -293,7 +321,10 @@ def _write_outputs(
                 raise
         finally:
             turtle.unlink(missing_ok=True)  # renamed into place unless something failed
+        result = _build_result(graph, corpus, out, shacl)
         if loader is not None:
+            if loader.keeps_answers:  # the child's answering peaks near 1 GB: free the graph first
+                release_graph(graph)
             loader.finish(out / GRAPH_FILE)
         else:
             remove_store(out / STORE_DIR)
@@ -301,17 +332,6 @@ def _write_outputs(
         raise BuildError(f"cannot write the output to {out}: {exc}") from exc
     finally:
         lock.release()
-
-    def count(cls) -> int:
-        return len(set(graph.subjects(RDF.type, cls)))
-
-    result = BuildResult(
-        out_dir=out, documents=len(corpus.documents), triples=len(graph),
-        persons=count(DK.Person), meetings=count(DK.Meeting), agreements=count(DK.Agreement),
-        commitments=count(DK.Commitment), skipped=corpus.skipped,
-        warnings=corpus.warnings + [f"SHACL {v}" for v in (shacl.violations if shacl else [])],
-        validation=shacl,
-    )
     if cache is not None and key is not None:
         record_build(cache.root, key, {**files, out / GRAPH_FILE: turtle_sha256}, result)
     return result

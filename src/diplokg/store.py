@@ -28,6 +28,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .answers import ANSWERS_DIR
 from .namespace import PREFIXES
+from .storeload import ANSWER_NOW
 
 STORE_DIR = "store"
 MANIFEST = "diplokg-store.json"
@@ -91,6 +92,8 @@ class StoreWriter:
     def __init__(self, data: bytes | str | Path, folder: str | Path, prefix: str | None = None,
                  blocks: bool = False, sha256: str | None = None, queries: Sequence[str] = ()):
         self.sha256 = sha256
+        #: whether the child keeps the answers of queries once :meth:`finish` lets it
+        self.keeps_answers = bool(queries)
         self.target = Path(folder)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         prefix = prefix if prefix is not None else f".{self.target.name}-"
@@ -112,17 +115,20 @@ class StoreWriter:
                 listing = self.staging / "queries.json"
                 listing.write_text(json.dumps(list(queries)), encoding="utf-8")
                 command.append(str(listing))
+            # with queries the child answers them only once told to (see finish)
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                env=_child_environment())
+                command, stdin=subprocess.PIPE if queries else subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, env=_child_environment())
         except BaseException:
             shutil.rmtree(self.staging, ignore_errors=True)
             raise
 
     def finish(self, graph_file: str | Path) -> Path:
-        """Wait for the load, then put the store in place for ``graph_file``; return the folder."""
+        """Let the child answer the queries (if any), wait for it, then put the store in place for
+        ``graph_file``; return the folder. The answering is held back until now because it takes
+        the child's memory to about 1 GB at 2.8 M triples: the caller frees its own first."""
         source, target, staging = Path(graph_file), self.target, self.staging
-        _, errors = self._process.communicate()
+        _, errors = self._process.communicate(ANSWER_NOW if self._process.stdin else None)
         try:
             if self._process.returncode != 0:
                 detail = " ".join(errors.decode("utf-8", "replace").split())[-300:]

@@ -7,12 +7,18 @@ it also keeps answers (:mod:`diplokg.answers`).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+#: What :meth:`diplokg.store.StoreWriter.finish` sends the child to start keeping answers.
+ANSWER_NOW = b"answer\n"
 
 
 def load_store(db: str, source: str, piece_bytes: str | int, queries: str | None = None) -> None:
     """Bulk-load the Turtle file ``source`` into a new Oxigraph store at ``db``; then, with
-    ``queries`` (a JSON file holding a list of SPARQL texts), keep their answers next to ``db``.
+    ``queries`` (a JSON file holding a list of SPARQL texts), wait for the parent's go-ahead
+    (:data:`ANSWER_NOW` on stdin; anything else, such as the parent's death, ends
+    the child) and keep their answers next to ``db``.
 
     With ``piece_bytes`` 0 the file is loaded in one call; else it must be in blocks: a head of
     ``PREFIX`` lines ending with an empty line, then whole statements separated by empty lines
@@ -45,7 +51,7 @@ def load_store(db: str, source: str, piece_bytes: str | int, queries: str | None
                 if not piece:
                     break
     store.optimize()
-    if queries:
+    if queries and sys.stdin.buffer.readline() == ANSWER_NOW:
         from oxrdflib import OxigraphStore
         from rdflib import Graph
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID

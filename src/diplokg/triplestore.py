@@ -75,6 +75,14 @@ class IndexedStore(Store):
         self._namespace: dict[str, URIRef] = {}
         self._prefix: dict[URIRef, str] = {}
 
+    def clear(self) -> None:
+        """Drop every triple and index (the prefixes stay), so their memory can be freed while
+        the graph object lives on."""
+        self.spo = {}
+        self._pos = self._osp = None
+        self._size = 0
+        self._terms = {}
+
     # ------------------------------------------------------------------ indexes
 
     @property
